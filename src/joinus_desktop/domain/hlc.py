@@ -1,0 +1,114 @@
+"""Hybrid logical clock stamps.
+
+A stamp is ``"<physical ms, 15 digits>:<counter, 6 hex>:<node>"``; fixed widths
+make the string order the total order (time, then counter, then node), so stamps
+compare with ``<`` and sort in SQL without parsing. Stamps only break ties
+between concurrent edits; concurrency itself is detected from base versions.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MAX_COUNTER = 0xFFFFFF
+# A remote stamp further ahead of our wall clock than this means someone's clock
+# is wrong; the sync layer reports it instead of dragging our clock along.
+MAX_DRIFT_MS = 5 * 60 * 1000
+
+
+class ClockError(Exception):
+    """A stamp cannot be produced or accepted (malformed, or a clock far off)."""
+
+
+@dataclass(frozen=True, order=True)
+class Stamp:
+    physical_ms: int
+    counter: int
+    node: str
+
+    def __str__(self) -> str:
+        return f"{self.physical_ms:015d}:{self.counter:06x}:{self.node}"
+
+    @classmethod
+    def parse(cls, text: str) -> Stamp:
+        try:
+            ms, counter, node = text.split(":", 2)
+            stamp = cls(int(ms), int(counter, 16), node)
+        except (ValueError, AttributeError) as exc:
+            raise ClockError(f"not a clock stamp: {text!r}") from exc
+        if len(ms) != 15 or len(counter) != 6 or not node or stamp.physical_ms < 0:
+            raise ClockError(f"not a clock stamp: {text!r}")
+        return stamp
+
+
+def is_stamp(text: object) -> bool:
+    if not isinstance(text, str):
+        return False
+    try:
+        Stamp.parse(text)
+    except ClockError:
+        return False
+    return True
+
+
+def wall_clock_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+class HybridClock:
+    """Issues strictly increasing stamps for one node, and absorbs remote ones."""
+
+    def __init__(
+        self,
+        node: str,
+        *,
+        last: str | None = None,
+        wall: Callable[[], int] = wall_clock_ms,
+    ) -> None:
+        if not node or ":" in node:
+            raise ClockError("a clock node id must be non-empty and contain no ':'")
+        self.node = node
+        self._wall = wall
+        self._lock = threading.Lock()
+        parsed = Stamp.parse(last) if last else None
+        self._ms = parsed.physical_ms if parsed else 0
+        self._counter = parsed.counter if parsed else 0
+
+    @property
+    def last(self) -> str:
+        return str(Stamp(self._ms, self._counter, self.node))
+
+    def now(self) -> str:
+        """A stamp greater than every stamp this clock issued or received."""
+        with self._lock:
+            wall = self._wall()
+            if wall > self._ms:
+                self._ms, self._counter = wall, 0
+            else:
+                self._bump()
+            return str(Stamp(self._ms, self._counter, self.node))
+
+    def receive(self, remote: str, *, check_drift: bool = True) -> None:
+        """Move past a stamp seen from another node, so our next edit orders after it."""
+        stamp = Stamp.parse(remote)
+        with self._lock:
+            wall = self._wall()
+            if check_drift and stamp.physical_ms - wall > MAX_DRIFT_MS:
+                raise ClockError(
+                    f"a remote clock is {(stamp.physical_ms - wall) // 1000} s ahead of ours"
+                )
+            if stamp.physical_ms > self._ms:
+                self._ms, self._counter = stamp.physical_ms, stamp.counter
+            elif stamp.physical_ms == self._ms and stamp.counter > self._counter:
+                self._counter = stamp.counter
+
+    def _bump(self) -> None:
+        if self._counter >= MAX_COUNTER:
+            # Ran out of counter within one millisecond: borrow the next millisecond.
+            self._ms += 1
+            self._counter = 0
+        else:
+            self._counter += 1

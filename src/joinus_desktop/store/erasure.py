@@ -1,0 +1,68 @@
+"""Erasure of a youngster (the right to be forgotten): content purged, the fact kept.
+
+Everything tied to the youngster goes: their record, observations, challenges
+and attempts, attendance, questionnaire responses, conflicts about any of those,
+unsent outbox entries and drafts. ``secure_delete`` overwrites the freed pages and
+a WAL checkpoint truncates old page images. Meeting notes are free text about the
+whole group and are not searched for names: the docs tell workers to use aliases.
+"""
+
+from __future__ import annotations
+
+from ..domain import entities
+from .records import now_iso
+from .repository import Repository
+
+
+class Erasure(Repository):
+    def erase_youngster(self, youngster_id: str, *, origin: str = "local") -> int:
+        """Purge every record of one youngster; returns how many records went.
+
+        ``origin`` is ``"local"`` (the server must still be told) or ``"server"``
+        (a purge event pulled from the server).
+        """
+        with self.db.write() as db:
+            team_rows = db.execute("SELECT team_id FROM youngster WHERE id = ?",
+                                   (youngster_id,)).fetchall()
+            existing = db.execute("SELECT team_id FROM erasure WHERE youngster_id = ?",
+                                  (youngster_id,)).fetchall()
+            team_id = team_rows[0][0] if team_rows else (existing[0][0] if existing else None)
+            erased_ids: set[str] = set()
+            for spec in entities.ENTITIES.values():
+                if spec.youngster_field is None:
+                    continue
+                ids = [r[0] for r in db.execute(
+                    f"SELECT id FROM [{spec.table}] WHERE [{spec.youngster_field}] = ?",
+                    (youngster_id,)).fetchall()]
+                erased_ids.update(ids)
+                db.execute(f"DELETE FROM [{spec.table}] WHERE [{spec.youngster_field}] = ?",
+                           (youngster_id,))
+            # Attempts carry youngster_id too, but sweep by challenge as well, so an
+            # attempt pulled with a missing youngster field cannot survive its challenge.
+            challenge_ids = tuple(erased_ids) or ("",)
+            marks = ",".join("?" * len(challenge_ids))
+            erased_ids.update(r[0] for r in db.execute(
+                f"SELECT id FROM challenge_attempt WHERE challenge_id IN ({marks})",
+                challenge_ids).fetchall())
+            db.execute(f"DELETE FROM challenge_attempt WHERE challenge_id IN ({marks})",
+                       challenge_ids)
+            id_list = tuple(erased_ids) or ("",)
+            marks = ",".join("?" * len(id_list))
+            db.execute(f"DELETE FROM conflict WHERE record_id IN ({marks})", id_list)
+            db.execute(f"DELETE FROM outbox WHERE record_id IN ({marks})", id_list)
+            db.execute("DELETE FROM draft WHERE key LIKE ?", (f"%{youngster_id}%",))
+            if team_id is not None:
+                db.execute(
+                    "INSERT OR REPLACE INTO erasure (youngster_id, team_id, erased_at, origin, "
+                    "reported) VALUES (?, ?, ?, ?, ?)",
+                    (youngster_id, team_id, now_iso(), origin, 1 if origin == "server" else 0))
+        self.store.audit.record("erase", "youngster", youngster_id)
+        self.db.checkpoint()
+        return len(erased_ids)
+
+    def is_erased(self, youngster_id: str) -> bool:
+        return bool(self.db.query("SELECT 1 FROM erasure WHERE youngster_id = ?",
+                                  (youngster_id,)))
+
+    def unreported(self) -> list[dict]:
+        return self.db.query("SELECT * FROM erasure WHERE reported = 0 ORDER BY erased_at")

@@ -1,0 +1,243 @@
+"""Change-tracked writes: every write also lands in the outbox, atomically.
+
+Each insert, update or delete of a synced record, in one transaction:
+validates the whole resulting record with the domain rules, takes one hybrid
+logical clock stamp for the write, updates the record's per-field versions, and
+appends ``{entity, id, team, fields, stamp, base}`` to the outbox, where
+``base`` holds each field's version before the edit. A crash therefore never
+leaves a write without its outbox entry or the other way round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain import entities
+from ..domain.entities import EntitySpec
+from ..domain.hlc import HybridClock
+from ..domain.ids import uuid7
+from ..domain.problems import Problem, Severity
+from .database import Database
+from .errors import NotFound, ReadOnlyRecord, ValidationError
+
+Record = dict[str, Any]
+# Extra domain checks or derived values for one entity (e.g. scoring a questionnaire).
+Preparer = Callable[[Record], list[Problem]]
+
+
+@dataclass
+class Saved:
+    """A written record, and the warnings the social worker may want to see."""
+
+    record: Record
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.record["id"]
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def encode(spec: EntitySpec, name: str, value: Any) -> Any:
+    """A Python value as stored in its column."""
+    if value is None:
+        return None
+    kind = spec.field(name).kind if name != "deleted" else "bool"
+    if kind == "bool":
+        return int(bool(value))
+    if kind in ("tags", "json"):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def decode_row(spec: EntitySpec, row: Mapping[str, Any]) -> Record:
+    """A table row as a record: JSON columns parsed, booleans as booleans."""
+    record: Record = dict(row)
+    for field_spec in spec.fields:
+        value = record.get(field_spec.name)
+        if value is None:
+            if field_spec.kind == "tags":
+                record[field_spec.name] = []
+            elif field_spec.kind == "bool":
+                record[field_spec.name] = bool(field_spec.default)
+            continue
+        if field_spec.kind == "bool":
+            record[field_spec.name] = bool(value)
+        elif field_spec.kind in ("tags", "json"):
+            record[field_spec.name] = json.loads(value)
+    record["deleted"] = bool(record.get("deleted"))
+    record["versions"] = json.loads(record.get("versions") or "{}")
+    return record
+
+
+def _wire(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+class Records:
+    """Generic tracked writes and reads for every synced entity."""
+
+    def __init__(self, db: Database, clock: HybridClock, *, author: Callable[[], str],
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        self.db = db
+        self.clock = clock
+        self._author = author
+        self._today = today
+        self._preparers: dict[str, Preparer] = {}
+        self._sql_cache: dict[tuple[str, str], str] = {}
+
+    def register_preparer(self, entity_name: str, preparer: Preparer) -> None:
+        self._preparers[entity_name] = preparer
+
+    # -- reads -----------------------------------------------------------------
+
+    def get(self, entity_name: str, record_id: str, *, include_deleted: bool = False) -> Record:
+        spec = entities.entity(entity_name)
+        rows = self.db.query(f"SELECT * FROM [{spec.table}] WHERE id = ?", (record_id,))
+        if not rows or (rows[0]["deleted"] and not include_deleted):
+            raise NotFound(entity_name, record_id)
+        return decode_row(spec, rows[0])
+
+    def find(self, entity_name: str, where: str = "1", params: tuple | dict = (), *,
+             order_by: str | None = None, include_deleted: bool = False) -> list[Record]:
+        spec = entities.entity(entity_name)
+        sql = f"SELECT * FROM [{spec.table}] WHERE ({where})"
+        if not include_deleted:
+            sql += " AND deleted = 0"
+        if order_by:
+            sql += f" ORDER BY {order_by}"
+        return [decode_row(spec, row) for row in self.db.query(sql, params)]
+
+    # -- writes ----------------------------------------------------------------
+
+    def _check(self, spec: EntitySpec, record: Record, record_id: str) -> list[Problem]:
+        problems = entities.validate(spec.name, record, today=self._today())
+        if not any(p.is_error for p in problems) and spec.name in self._preparers:
+            problems += self._preparers[spec.name](record)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            raise ValidationError(spec.name, errors, record_id)
+        return [p for p in problems if p.severity is Severity.WARNING]
+
+    def _prepare_insert(self, spec: EntitySpec, values: Mapping[str, Any], team_id: str,
+                        record_id: str | None) -> tuple[Record, list[Problem]]:
+        record = entities.with_defaults(spec.name, values)
+        record_id = record_id or uuid7()
+        record.pop("id", None)
+        record["team_id"] = team_id
+        # A preparer may fill in derived fields (a response's scores) on ``record``.
+        warnings = self._check(spec, record, record_id)
+        record["id"] = record_id
+        return record, warnings
+
+    def _insert_sql(self, spec: EntitySpec) -> str:
+        key = (spec.name, "insert")
+        if key not in self._sql_cache:
+            columns = ["id", "team_id", *spec.field_names, "deleted", "created_at",
+                       "updated_at", "updated_by", "versions"]
+            self._sql_cache[key] = (
+                f"INSERT INTO [{spec.table}] ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})"
+            )
+        return self._sql_cache[key]
+
+    _OUTBOX_SQL = ("INSERT INTO outbox (entity, record_id, team_id, stamp, fields, base, "
+                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+    def insert(self, entity_name: str, values: Mapping[str, Any], *, team_id: str,
+               record_id: str | None = None) -> Saved:
+        return self.insert_many(entity_name, [values], team_id=team_id,
+                                record_ids=[record_id] if record_id else None)[0]
+
+    def insert_many(self, entity_name: str, rows: Iterable[Mapping[str, Any]], *, team_id: str,
+                    record_ids: list[str] | None = None) -> list[Saved]:
+        """Insert several records in one transaction (a meeting's fan-out, an import)."""
+        spec = entities.entity(entity_name)
+        if spec.name == "conflict":
+            raise ReadOnlyRecord("Conflicts are made by the server, not typed in.")
+        prepared = []
+        for i, values in enumerate(rows):
+            record_id = record_ids[i] if record_ids else None
+            prepared.append(self._prepare_insert(spec, values, team_id, record_id))
+        author, created = self._author(), now_iso()
+        with self.db.write() as db:
+            row_params, outbox_params = [], []
+            for record, _ in prepared:
+                stamp = self.clock.now()
+                synced = {name: _wire(record[name]) for name in spec.field_names}
+                synced["deleted"] = False
+                versions = json.dumps({name: stamp for name in synced}, separators=(",", ":"))
+                row_params.append((record["id"], team_id,
+                                   *(encode(spec, n, record[n]) for n in spec.field_names),
+                                   0, created, created, author, versions))
+                outbox_params.append((spec.name, record["id"], team_id, stamp,
+                                      json.dumps(synced, ensure_ascii=False),
+                                      json.dumps(dict.fromkeys(synced)), created))
+            db.conn.executemany(self._insert_sql(spec), row_params)
+            db.conn.executemany(self._OUTBOX_SQL, outbox_params)
+            self._persist_clock(db)
+        return [Saved({**record, "deleted": False}, warnings) for record, warnings in prepared]
+
+    def update(self, entity_name: str, record_id: str, changes: Mapping[str, Any]) -> Saved:
+        spec = entities.entity(entity_name)
+        with self.db.write() as db:
+            current = self.get(entity_name, record_id, include_deleted="deleted" in changes)
+            if spec.insert_only:
+                raise ReadOnlyRecord(
+                    "A questionnaire response cannot be changed; record a correction instead."
+                )
+            problems = []
+            for name in changes:
+                if name in entities.SYSTEM_FIELDS:
+                    problems.append(Problem(name, "read_only"))
+                elif name != "deleted" and not spec.has_field(name):
+                    problems.append(Problem(name, "unknown_field", params={"field": name}))
+                elif (name != "deleted" and spec.field(name).immutable
+                      and changes[name] != current.get(name)):
+                    problems.append(Problem(name, "read_only"))
+            if problems:
+                raise ValidationError(entity_name, problems, record_id)
+            changed = {name: _wire(value) for name, value in changes.items()
+                       if _wire(current.get(name)) != _wire(value)}
+            if not changed:
+                return Saved(current)
+            merged = {**current, **changed}
+            check = {k: v for k, v in merged.items()
+                     if k not in ("versions", "created_at", "updated_at", "updated_by")}
+            warnings = self._check(spec, check, record_id) if not merged.get("deleted") else []
+            stamp = self.clock.now()
+            versions = dict(current["versions"])
+            base = {name: versions.get(name) for name in changed}
+            versions.update(dict.fromkeys(changed, stamp))
+            updated = now_iso()
+            assignments = ", ".join(f"[{name}] = ?" for name in changed)
+            db.conn.execute(
+                f"UPDATE [{spec.table}] SET {assignments}, updated_at = ?, updated_by = ?, "
+                "versions = ? WHERE id = ?",
+                (*(encode(spec, n, v) for n, v in changed.items()), updated, self._author(),
+                 json.dumps(versions, separators=(",", ":")), record_id),
+            )
+            db.conn.execute(self._OUTBOX_SQL, (
+                spec.name, record_id, current["team_id"], stamp,
+                json.dumps(changed, ensure_ascii=False), json.dumps(base), updated,
+            ))
+            self._persist_clock(db)
+        merged.update(versions=versions, updated_at=updated)
+        return Saved(merged, warnings)
+
+    def delete(self, entity_name: str, record_id: str) -> Saved:
+        """A tombstone: the record is hidden everywhere and the deletion syncs."""
+        return self.update(entity_name, record_id, {"deleted": True})
+
+    def _persist_clock(self, db: Any) -> None:
+        # Kept in the same transaction, so after a restart (or a wall clock set
+        # back) the clock never issues a stamp below one already written.
+        db.conn.execute("INSERT OR REPLACE INTO vault_meta (key, value) VALUES ('hlc', ?)",
+                        (self.clock.last,))

@@ -1,0 +1,237 @@
+"""The sync wire format, shared by the desktop client and the server.
+
+Plain JSON over HTTP; this module turns the JSON into typed values and back, and
+refuses anything malformed with a :class:`ProtocolError` that carries a stable
+code. See ``docs/protocol.md`` for the full description.
+
+A *change* is one local write to one record: the fields it set, the stamp of
+that write, and for each field the stamp it was based on (``None`` for a field
+the device had never seen a version of). The server arbitrates per field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..domain import entities
+from ..domain.hlc import is_stamp
+from ..domain.ids import is_uuid
+
+PROTOCOL_VERSION = 1
+MAX_CHANGES_PER_BATCH = 1000
+MAX_PULL_LIMIT = 2000
+DEFAULT_PULL_LIMIT = 500
+MAX_BODY_BYTES = 8 * 1024 * 1024
+
+Outcome = Literal["applied", "conflict", "rejected"]
+
+
+class ProtocolError(ValueError):
+    """A message does not follow the protocol. ``code`` is stable for scripts."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _require(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if key not in data:
+        raise ProtocolError("invalid_request", f"{where}: '{key}' is missing")
+    value = data[key]
+    if isinstance(value, bool) and kind is not bool and bool not in (
+        kind if isinstance(kind, tuple) else (kind,)
+    ):
+        raise ProtocolError("invalid_request", f"{where}: '{key}' has the wrong type")
+    if not isinstance(value, kind):
+        raise ProtocolError("invalid_request", f"{where}: '{key}' has the wrong type")
+    return value
+
+
+@dataclass(frozen=True)
+class Change:
+    entity: str
+    id: str
+    team_id: str
+    stamp: str
+    fields: dict[str, Any]
+    base: dict[str, str | None] = field(default_factory=dict)
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"entity": self.entity, "id": self.id, "team_id": self.team_id,
+                "stamp": self.stamp, "fields": self.fields, "base": self.base}
+
+    @classmethod
+    def from_wire(cls, data: object, where: str = "change") -> Change:
+        if not isinstance(data, Mapping):
+            raise ProtocolError("invalid_request", f"{where}: must be an object")
+        entity_name = _require(data, "entity", str, where)
+        if entity_name not in entities.ENTITIES:
+            raise ProtocolError("unknown_entity", f"{where}: unknown entity '{entity_name}'")
+        spec = entities.ENTITIES[entity_name]
+        record_id = _require(data, "id", str, where)
+        team_id = _require(data, "team_id", str, where)
+        stamp = _require(data, "stamp", str, where)
+        if not is_uuid(record_id) or not is_uuid(team_id):
+            raise ProtocolError("invalid_request", f"{where}: 'id' and 'team_id' must be UUIDs")
+        if not is_stamp(stamp):
+            raise ProtocolError("invalid_request", f"{where}: 'stamp' is not a clock stamp")
+        fields = _require(data, "fields", dict, where)
+        if not fields:
+            raise ProtocolError("invalid_request", f"{where}: 'fields' is empty")
+        for name in fields:
+            if name not in spec.synced_fields:
+                raise ProtocolError("unknown_field",
+                                    f"{where}: '{entity_name}' has no field '{name}'")
+        base = data.get("base", {})
+        if not isinstance(base, dict):
+            raise ProtocolError("invalid_request", f"{where}: 'base' must be an object")
+        for name, value in base.items():
+            if name not in fields:
+                raise ProtocolError("invalid_request",
+                                    f"{where}: base names '{name}', which the change does not set")
+            if value is not None and not is_stamp(value):
+                raise ProtocolError("invalid_request", f"{where}: base of '{name}' is not a stamp")
+        return cls(entity_name, record_id, team_id, stamp, dict(fields),
+                   {name: base.get(name) for name in fields})
+
+
+@dataclass(frozen=True)
+class PushRequest:
+    device_id: str
+    batch_id: str
+    changes: list[Change]
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"protocol": PROTOCOL_VERSION, "device_id": self.device_id,
+                "batch_id": self.batch_id, "changes": [c.to_wire() for c in self.changes]}
+
+    @classmethod
+    def from_wire(cls, data: object) -> PushRequest:
+        if not isinstance(data, Mapping):
+            raise ProtocolError("invalid_request", "push: body must be a JSON object")
+        device_id = _require(data, "device_id", str, "push")
+        batch_id = _require(data, "batch_id", str, "push")
+        if not 1 <= len(batch_id) <= 64:
+            raise ProtocolError("invalid_request", "push: 'batch_id' must be 1 to 64 characters")
+        raw = _require(data, "changes", list, "push")
+        if len(raw) > MAX_CHANGES_PER_BATCH:
+            raise ProtocolError("batch_too_large",
+                                f"push: at most {MAX_CHANGES_PER_BATCH} changes per batch")
+        changes = [Change.from_wire(item, f"changes[{i}]") for i, item in enumerate(raw)]
+        return cls(device_id, batch_id, changes)
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    """The server's answer to one change of a batch."""
+
+    index: int
+    id: str
+    outcome: Outcome
+    code: str | None = None  # for rejected changes: a stable reason code
+    reason: str | None = None  # for rejected changes: words for the quarantine view
+    lost_fields: tuple[str, ...] = ()  # for conflicts: the fields whose value lost
+
+    def to_wire(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"index": self.index, "id": self.id, "outcome": self.outcome}
+        if self.code:
+            out["code"] = self.code
+        if self.reason:
+            out["reason"] = self.reason
+        if self.lost_fields:
+            out["lost_fields"] = list(self.lost_fields)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> ChangeResult:
+        return cls(int(data["index"]), str(data["id"]), data["outcome"], data.get("code"),
+                   data.get("reason"), tuple(data.get("lost_fields", ())))
+
+
+@dataclass(frozen=True)
+class PushResponse:
+    batch_id: str
+    epoch: str
+    results: list[ChangeResult]
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"batch_id": self.batch_id, "epoch": self.epoch,
+                "results": [r.to_wire() for r in self.results]}
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> PushResponse:
+        return cls(data["batch_id"], data["epoch"],
+                   [ChangeResult.from_wire(r) for r in data["results"]])
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    value: Any
+    stamp: str
+
+
+@dataclass(frozen=True)
+class PulledChange:
+    """One entry of the server's log, as a client applies it.
+
+    ``kind == "change"``: the server's current values (with their stamps) of the
+    fields that changed. ``kind == "purge"``: a youngster was erased; the client
+    wipes every record tied to ``youngster_id``.
+    """
+
+    cursor: int
+    kind: Literal["change", "purge"]
+    team_id: str
+    entity: str | None = None
+    id: str | None = None
+    fields: dict[str, FieldValue] = field(default_factory=dict)
+    author: str | None = None
+    youngster_id: str | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"cursor": self.cursor, "kind": self.kind, "team_id": self.team_id}
+        if self.kind == "change":
+            out.update(entity=self.entity, id=self.id, author=self.author,
+                       fields={k: {"value": v.value, "stamp": v.stamp}
+                               for k, v in self.fields.items()})
+        else:
+            out["youngster_id"] = self.youngster_id
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> PulledChange:
+        if data["kind"] == "purge":
+            return cls(int(data["cursor"]), "purge", data["team_id"],
+                       youngster_id=data["youngster_id"])
+        return cls(int(data["cursor"]), "change", data["team_id"], data["entity"], data["id"],
+                   {k: FieldValue(v["value"], v["stamp"]) for k, v in data["fields"].items()},
+                   data.get("author"))
+
+
+@dataclass(frozen=True)
+class PullResponse:
+    epoch: str
+    cursor: int  # pass this back as ?cursor= for the next page
+    has_more: bool
+    changes: list[PulledChange]
+    counts: dict[str, dict[str, int]] | None = None  # team -> entity -> live records (last page)
+
+    def to_wire(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"epoch": self.epoch, "cursor": self.cursor,
+                               "has_more": self.has_more,
+                               "changes": [c.to_wire() for c in self.changes]}
+        if self.counts is not None:
+            out["counts"] = self.counts
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> PullResponse:
+        return cls(data["epoch"], int(data["cursor"]), bool(data["has_more"]),
+                   [PulledChange.from_wire(c) for c in data["changes"]], data.get("counts"))
+
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message}}
