@@ -404,15 +404,20 @@ def test_answers_must_be_a_mapping(monitor: Instrument) -> None:
 # --- bands and change ------------------------------------------------------------------
 
 def test_band_for(monitor: Instrument) -> None:
-    lonely = monitor.scale("loneliness")
-    assert lonely.band_for(1.0).severity == "ok"  # type: ignore[union-attr]
-    assert lonely.band_for(2.49).severity == "ok"  # type: ignore[union-attr]
-    assert lonely.band_for(2.5).severity == "attention"  # type: ignore[union-attr]
-    assert lonely.band_for(5.0).label.get("nl") == "Erg eenzaam"  # type: ignore[union-attr]
-    assert lonely.band_for(None) is None
-    assert lonely.band_for(5.5) is None
-    assert monitor.scale("self_confidence").band_for(1.2).severity == "concern"  # type: ignore[union-attr]
-    assert monitor.scale("social_skills").band_for(3.0) is None
+    def severity(scale_id: str, value: float | None) -> str | None:
+        band = monitor.scale(scale_id).band_for(value)
+        return band.severity if band else None
+
+    assert severity("loneliness", 1.0) == "ok"
+    assert severity("loneliness", 2.49) == "ok"
+    assert severity("loneliness", 2.5) == "attention"  # lower bounds are inclusive
+    assert severity("loneliness", 5.0) == "concern"  # the last band holds the maximum
+    assert severity("loneliness", None) is None
+    assert severity("loneliness", 5.5) is None
+    assert severity("self_confidence", 1.2) == "concern"
+    assert severity("social_skills", 3.0) is None  # no bands
+    band = monitor.scale("loneliness").band_for(4.0)
+    assert band is not None and band.label.get("nl") == "Erg eenzaam"
 
 
 def test_reliable_change(monitor: Instrument) -> None:

@@ -327,8 +327,9 @@ def parse_instrument(data: Mapping[str, Any]) -> Instrument:
                   ("format", "id", "version", "name", "description", "answer_scale",
                    "scales", "items"), ("license",))
     instrument_id = _identifier(top["id"], "instrument id")
-    if isinstance(top["format"], bool) or top["format"] != FORMAT_VERSION:
-        _fail("instrument format", f"{top['format']!r} is not supported "
+    pack_format = _int(top["format"], "instrument format")
+    if pack_format != FORMAT_VERSION:
+        _fail("instrument format", f"{pack_format} is not supported "
                                    f"(this app reads format {FORMAT_VERSION})")
     version = _int(top["version"], "instrument version")
     if version < 1:
@@ -412,8 +413,8 @@ def builtin_dir() -> Path:
     2. ``sys._MEIPASS/resources/instruments``: inside a PyInstaller bundle;
     3. ``<repo root>/resources/instruments``: a source checkout or editable install,
        the repo root being the folder that holds ``src/joinus_desktop``;
-    4. ``joinus_desktop/resources/instruments``: package data of a wheel install
-       (the build copies ``resources/instruments`` there).
+    4. ``joinus_desktop/resources/instruments``: package data of a non-editable
+       install, for a build that copies ``resources/instruments`` into the package.
 
     Raises FileNotFoundError listing every place searched.
     """

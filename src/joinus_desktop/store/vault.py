@@ -133,7 +133,7 @@ class Vault:
     def create(cls, root: Path, passphrase: str, *,
                argon2: Argon2Params = DEFAULT_ARGON2) -> tuple[Vault, str]:
         """A new, empty vault; returns it unlocked with the recovery key text to show once."""
-        paths = VaultPaths(root)
+        paths = VaultPaths(Path(root))
         if paths.exists():
             raise VaultExists(str(root))
         check_passphrase(passphrase)
@@ -162,7 +162,7 @@ class Vault:
 
     @classmethod
     def _open(cls, root: Path, unwrap: Callable[[KeyFile], bytes]) -> Vault:
-        paths = VaultPaths(root)
+        paths = VaultPaths(Path(root))
         if not paths.keyfile.exists():
             if paths.database.exists():
                 raise KeyFileDamaged(

@@ -1,0 +1,215 @@
+"""``joinus-desktop``: the GUI with no arguments, subcommands for administrators and scripts.
+
+Every subcommand honours ``--data-dir`` (else ``$JOINUS_DATA_DIR``, else the
+platform's user data folder) and reads secrets from a prompt or, for scripts,
+from ``JOINUS_PASSPHRASE`` / ``JOINUS_NEW_PASSPHRASE`` / ``JOINUS_RECOVERY_KEY``.
+A user error ends with one clear line on stderr and a non-zero status, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .paths import resolve_data_dir
+
+ENV_PASSPHRASE = "JOINUS_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "JOINUS_NEW_PASSPHRASE"
+ENV_RECOVERY_KEY = "JOINUS_RECOVERY_KEY"
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """Something the person running the command can fix; shown as one line."""
+
+
+def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise UserError(f"{prompt.rstrip(': ')} needed: set {env} or run in a terminal.")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != value:
+        raise UserError("The two entries differ; nothing was changed.")
+    return value
+
+
+def _open_store(args: argparse.Namespace):  # -> Store; imported lazily to keep --help fast
+    from .store.store import Store
+
+    root = resolve_data_dir(args.data_dir)
+    return Store.open(root, _secret(ENV_PASSPHRASE, "Passphrase: "))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .store.store import Store
+
+    root = resolve_data_dir(args.data_dir)
+    from .store.vault import VaultPaths
+
+    if VaultPaths(root).exists():
+        raise UserError(f"A vault already exists in {root}.")
+    passphrase = _secret(ENV_PASSPHRASE, "New passphrase: ", confirm=True)
+    store, recovery = Store.create(root, passphrase)
+    store.lock()
+    print(f"Created an encrypted vault in {root}.")
+    print()
+    print("Your recovery key (shown only this once; write it down and keep it safe):")
+    print()
+    print(f"    {recovery}")
+    print()
+    print("With it you can open the vault and set a new passphrase if you forget yours.")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import fill_demo
+    from .store.store import Store
+    from .store.vault import VaultPaths
+
+    root = resolve_data_dir(args.data_dir)
+    passphrase = _secret(ENV_PASSPHRASE, "Passphrase: ")
+    if VaultPaths(root).exists():
+        store = Store.open(root, passphrase)
+        recovery = None
+    else:
+        store, recovery = Store.create(root, passphrase)
+    with store:
+        summary = fill_demo(store, seed=args.seed, size=args.size)
+    if recovery:
+        print(f"Created an encrypted vault in {root}. Recovery key: {recovery}")
+    print(f"Demo data added: {summary.youngsters} youngsters, {summary.meetings} meetings, "
+          f"{summary.observations} observations, {summary.challenges} challenges, "
+          f"{summary.responses} questionnaires.")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .store.exchange import EXPORT_WARNING, export_file
+
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        raise UserError(f"{target} already exists; pass --force to overwrite it.")
+    print(f"Warning: {EXPORT_WARNING}", file=sys.stderr)
+    with _open_store(args) as store:
+        counts = export_file(store, target)
+    print(f"Exported {sum(counts.values())} records to {target}.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .store.exchange import import_file
+
+    with _open_store(args) as store:
+        result = import_file(store, Path(args.file))
+    print(f"Imported {args.file}: {result['added']} added, {result['updated']} updated, "
+          f"{result['unchanged']} unchanged.")
+    return EXIT_OK
+
+
+def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True)
+        store.vault.change_passphrase(new)
+    print("Passphrase changed. The recovery key stays the same.")
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from .store.store import Store
+    from .store.vault import Vault
+
+    root = resolve_data_dir(args.data_dir)
+    recovery = _secret(ENV_RECOVERY_KEY, "Recovery key: ")
+    new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True)
+    vault = Vault.recover(root, recovery, new)
+    with Store(vault) as store:
+        store.audit.record("recover")
+    print("Vault recovered: the new passphrase is set. The recovery key stays valid.")
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        info = {"data_dir": str(store.vault.paths.root), "app_version": __version__,
+                **store.diagnostics()}
+    print(json.dumps(info, indent=2))
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from .ui.app import run
+    except ImportError as exc:  # pragma: no cover - depends on the installed Qt
+        raise UserError(f"The desktop window cannot start: {exc}.") from None
+    return run(data_dir=args.data_dir)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="joinus-desktop",
+        description="Join Us Desktop: record group meetings in an encrypted vault. "
+                    "Without a command it opens the window.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="profile folder holding the vault (default: $JOINUS_DATA_DIR or "
+                             "the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str
+            ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    add("init", cmd_init, "create a vault and print the recovery key once")
+    demo = add("demo", cmd_demo, "fill a vault (created if missing) with realistic demo data")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    demo.add_argument("--size", choices=("small", "large"), default="small",
+                      help="small: one group; large: 1,000 youngsters (for benchmarks)")
+    export = add("export", cmd_export, "write all vault content to an (unencrypted) JSON file")
+    export.add_argument("file", metavar="FILE.json")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    imp = add("import", cmd_import, "add the content of an export file to the vault")
+    imp.add_argument("file", metavar="FILE.json")
+    add("change-passphrase", cmd_change_passphrase, "set a new passphrase (re-wraps the key)")
+    add("recover", cmd_recover, "open the vault with the recovery key and set a new passphrase")
+    add("info", cmd_info, "print diagnostics (versions, cipher, pending changes)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .store.errors import StoreError
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return func(args)
+    except (UserError, StoreError) as exc:
+        print(f"joinus-desktop: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"joinus-desktop: error: {exc.strerror or exc}"
+              f"{f' ({exc.filename})' if exc.filename else ''}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("joinus-desktop: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""Erasing a youngster purges their content everywhere on this device."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from joinus_desktop.store.store import Store
+from tests.conftest import PASSPHRASE
+
+
+def test_erasure_purges_content_and_keeps_the_fact(vault_dir: Path, store, team) -> None:  # noqa: ANN001
+    y = store.youngsters.add(team_id=team["id"], alias="Wis-mij", intake_date="2026-01-01").id
+    keep = store.youngsters.add(team_id=team["id"], alias="Blijf", intake_date="2026-01-01").id
+    m = store.meetings.add(team_id=team["id"], date="2026-01-05", notes="Groepsavond").id
+    store.meetings.set_attendance(m, [y, keep])
+    store.observations.add(team_id=team["id"], youngster_id=y, date="2026-01-05",
+                           behaviour="erase-canary-behaviour")
+    c = store.challenges.add(team_id=team["id"], youngster_id=y, title="erase-canary-title").id
+    store.challenges.add_attempt(challenge_id=c, date="2026-01-05", what_happened="poging")
+    store.questionnaires.record(youngster_id=y, date="2026-01-05", answers={
+        i.id: 3 for i in store.instruments.default().items})
+    store.drafts.save(f"observation:{y}", {"behaviour": "half getypt"})
+
+    removed = store.erasure.erase_youngster(y)
+    assert removed == 6  # youngster, attendance, observation, challenge, attempt, response
+    assert store.erasure.is_erased(y)
+    assert store.meetings.attendee_ids(m) == {keep}
+    assert store.drafts.load(f"observation:{y}") is None
+    ids_in_outbox = {r["record_id"] for r in store.db.query("SELECT record_id FROM outbox")}
+    assert y not in ids_in_outbox and keep in ids_in_outbox
+    assert store.erasure.unreported()[0]["youngster_id"] == y
+    store.lock()
+
+    with Store.open(vault_dir, PASSPHRASE) as reopened:
+        assert reopened.youngsters.list(team["id"])[0]["alias"] == "Blijf"
+        for table in ("youngster", "observation", "challenge", "challenge_attempt",
+                      "questionnaire_response", "attendance"):
+            rows = reopened.db.query(f"SELECT * FROM {table}")
+            assert all(y not in map(str, row.values()) for row in rows), table
+        # No stray WAL holding old page images after the checkpoint.
+    wal = vault_dir / "vault.db-wal"
+    assert not wal.exists() or os.path.getsize(wal) == 0
