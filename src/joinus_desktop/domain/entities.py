@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from . import method
@@ -19,6 +20,7 @@ Kind = Literal["text", "date", "int", "bool", "choice", "ref", "tags", "json"]
 
 # Fields every synced record carries, kept by the store rather than typed by people.
 SYSTEM_FIELDS = ("id", "team_id", "created_at", "updated_at", "updated_by", "versions")
+_NON_ENTITY_FIELDS = frozenset((*SYSTEM_FIELDS, "deleted"))
 
 
 @dataclass(frozen=True)
@@ -45,22 +47,24 @@ class EntitySpec:
     def table(self) -> str:
         return self.name
 
-    @property
+    # Looked up for every field of every write: computed once per spec.
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
+    @cached_property
+    def _by_name(self) -> dict[str, FieldSpec]:
+        return {f.name: f for f in self.fields}
+
     def field(self, name: str) -> FieldSpec:
-        for spec in self.fields:
-            if spec.name == name:
-                return spec
-        raise KeyError(name)
+        return self._by_name[name]
 
     def has_field(self, name: str) -> bool:
-        return any(f.name == name for f in self.fields)
+        return name in self._by_name
 
-    # Every synced field, including the tombstone.
-    @property
+    @cached_property
     def synced_fields(self) -> tuple[str, ...]:
+        """Every synced field, including the tombstone."""
         return (*self.field_names, "deleted")
 
 
@@ -239,8 +243,9 @@ def validate(entity_name: str, record: Mapping[str, Any], *,
     spec = entity(entity_name)
     today = today or dt.date.today()
     problems: list[Problem] = []
+    known = spec._by_name
     for name in record:
-        if name not in SYSTEM_FIELDS and name != "deleted" and not spec.has_field(name):
+        if name not in known and name not in _NON_ENTITY_FIELDS:
             problems.append(Problem(name, "unknown_field", params={"field": name}))
     for field_spec in spec.fields:
         problems.extend(_check_value(field_spec, record.get(field_spec.name)))

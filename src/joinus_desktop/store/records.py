@@ -3,9 +3,10 @@
 Each insert, update or delete of a synced record, in one transaction:
 validates the whole resulting record with the domain rules, takes one hybrid
 logical clock stamp for the write, updates the record's per-field versions, and
-appends ``{entity, id, team, fields, stamp, base}`` to the outbox, where
-``base`` holds each field's version before the edit. A crash therefore never
-leaves a write without its outbox entry or the other way round.
+appends ``{entity, id, team, changed field names, stamp, base}`` to the outbox,
+where ``base`` holds each field's version before the edit. A crash therefore
+never leaves a write without its outbox entry or the other way round. The push
+reads the values from the record itself (see ``docs/architecture.md``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..domain import entities
@@ -45,16 +47,31 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
 
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _as_int_bool(value: Any) -> Any:
+    return None if value is None else int(bool(value))
+
+
+def _as_json(value: Any) -> Any:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+_ENCODERS: dict[str, Callable[[Any], Any]] = {"bool": _as_int_bool, "tags": _as_json,
+                                              "json": _as_json}
+
+
+@lru_cache(maxsize=None)
+def _encoders(spec: EntitySpec) -> tuple[Callable[[Any], Any], ...]:
+    return tuple(_ENCODERS.get(f.kind, _as_is) for f in spec.fields)
+
+
 def encode(spec: EntitySpec, name: str, value: Any) -> Any:
     """A Python value as stored in its column."""
-    if value is None:
-        return None
-    kind = spec.field(name).kind if name != "deleted" else "bool"
-    if kind == "bool":
-        return int(bool(value))
-    if kind in ("tags", "json"):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return value
+    kind = "bool" if name == "deleted" else spec.field(name).kind
+    return _ENCODERS.get(kind, _as_is)(value)
 
 
 def decode_row(spec: EntitySpec, row: Mapping[str, Any]) -> Record:
@@ -75,6 +92,16 @@ def decode_row(spec: EntitySpec, row: Mapping[str, Any]) -> Record:
     record["deleted"] = bool(record.get("deleted"))
     record["versions"] = json.loads(record.get("versions") or "{}")
     return record
+
+
+# Key in ``versions`` for "every field not listed has this stamp": a new record's
+# fields share one stamp, and spelling it out per field would double the row.
+ALL_FIELDS = "*"
+
+
+def field_version(versions: Mapping[str, str], name: str) -> str | None:
+    """The stamp of one field's current value."""
+    return versions.get(name) or versions.get(ALL_FIELDS)
 
 
 def _wire(value: Any) -> Any:
@@ -167,19 +194,19 @@ class Records:
             record_id = record_ids[i] if record_ids else None
             prepared.append(self._prepare_insert(spec, values, team_id, record_id))
         author, created = self._author(), now_iso()
+        names = spec.field_names
+        encoders = _encoders(spec)
         with self.db.write() as db:
             row_params, outbox_params = [], []
             for record, _ in prepared:
                 stamp = self.clock.now()
-                synced = {name: _wire(record[name]) for name in spec.field_names}
-                synced["deleted"] = False
-                versions = json.dumps({name: stamp for name in synced}, separators=(",", ":"))
+                record["versions"] = {ALL_FIELDS: stamp}
                 row_params.append((record["id"], team_id,
-                                   *(encode(spec, n, record[n]) for n in spec.field_names),
-                                   0, created, created, author, versions))
-                outbox_params.append((spec.name, record["id"], team_id, stamp,
-                                      json.dumps(synced, ensure_ascii=False),
-                                      json.dumps(dict.fromkeys(synced)), created))
+                                   *(enc(record[n]) for n, enc in zip(names, encoders)),
+                                   0, created, created, author, f'{{"{ALL_FIELDS}":"{stamp}"}}'))
+                # fields NULL and an empty base: every field is new, with no earlier version.
+                outbox_params.append((spec.name, record["id"], team_id, stamp, None, "{}",
+                                      created))
             db.conn.executemany(self._insert_sql(spec), row_params)
             db.conn.executemany(self._OUTBOX_SQL, outbox_params)
             self._persist_clock(db)
@@ -214,7 +241,7 @@ class Records:
             warnings = self._check(spec, check, record_id) if not merged.get("deleted") else []
             stamp = self.clock.now()
             versions = dict(current["versions"])
-            base = {name: versions.get(name) for name in changed}
+            base = {name: field_version(versions, name) for name in changed}
             versions.update(dict.fromkeys(changed, stamp))
             updated = now_iso()
             assignments = ", ".join(f"[{name}] = ?" for name in changed)
@@ -226,7 +253,7 @@ class Records:
             )
             db.conn.execute(self._OUTBOX_SQL, (
                 spec.name, record_id, current["team_id"], stamp,
-                json.dumps(changed, ensure_ascii=False), json.dumps(base), updated,
+                json.dumps(list(changed)), json.dumps(base), updated,
             ))
             self._persist_clock(db)
         merged.update(versions=versions, updated_at=updated)

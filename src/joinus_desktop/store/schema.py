@@ -60,7 +60,10 @@ def m001_core(db: sqlite_utils.Database) -> None:
                           ("questionnaire_response", "youngster_id"),
                           ("conflict", "record_id")]:
         db[table].create_index([column])
-    # Every local write's changed fields, in the same transaction as the write.
+    # Which fields each local write changed, and the versions it was based on,
+    # in the same transaction as the write. Values are not copied: the push reads
+    # them from the record, so the outbox holds no content (and is cheap to write).
+    # fields NULL = every synced field (a new record).
     db.execute("""
         CREATE TABLE outbox (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -68,7 +71,7 @@ def m001_core(db: sqlite_utils.Database) -> None:
             record_id TEXT NOT NULL,
             team_id TEXT NOT NULL,
             stamp TEXT NOT NULL,
-            fields TEXT NOT NULL,
+            fields TEXT,
             base TEXT NOT NULL,
             created_at TEXT NOT NULL
         )""")
