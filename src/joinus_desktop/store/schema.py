@@ -75,7 +75,8 @@ def m001_core(db: sqlite_utils.Database) -> None:
             base TEXT NOT NULL,
             created_at TEXT NOT NULL
         )""")
-    db["outbox"].create_index(["record_id"])
+    # No index on outbox.record_id: the outbox is short-lived and read in seq order;
+    # an index would cost every bulk write for the rare erasure that scans it.
     # Youngsters erased on this device or by the server: content gone, the fact kept.
     db["erasure"].create({
         "youngster_id": str, "team_id": str, "erased_at": str, "origin": str, "reported": int,
