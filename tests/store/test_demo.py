@@ -57,6 +57,7 @@ def test_small_demo_makes_one_group_at_every_stage(small: tuple[Store, DemoSumma
     assert (team["name"], team["municipality"], team["age_group"]) == (
         "Join Us Utrecht-Overvecht", "Utrecht", "12-18")
     youngsters = store.youngsters.list(summary.team_id)
+    meetings = sorted(store.meetings.list(summary.team_id), key=lambda m: m["date"])
     assert len(youngsters) == summary.youngsters == 12
     assert len({y["alias"] for y in youngsters}) == 12
     stages = Counter(y["status"] for y in youngsters)
@@ -74,11 +75,11 @@ def test_small_demo_makes_one_group_at_every_stage(small: tuple[Store, DemoSumma
             assert y["exit_date"] > y["intake_date"]
         else:
             assert y["exit_date"] is None
-        if y["status"] == "intake":
-            assert (TODAY - dt.date.fromisoformat(y["intake_date"])).days <= 6 * 7
+        if y["status"] == "intake":  # new: joined before one of the latest two meetings, or since
+            assert y["intake_date"] > meetings[-3]["date"]
             assert len(store.meetings.attended_dates(y["id"])) <= 2
         if y["status"] == "active":
-            assert len(store.meetings.attended_dates(y["id"])) >= 4
+            assert len(store.meetings.attended_dates(y["id"])) >= 2
 
 
 def test_small_demo_meets_every_two_weeks_for_about_ten_months(
@@ -87,8 +88,9 @@ def test_small_demo_meets_every_two_weeks_for_about_ten_months(
     meetings = sorted(store.meetings.list(summary.team_id), key=lambda m: m["date"])
     assert len(meetings) == summary.meetings == 20
     dates = [dt.date.fromisoformat(m["date"]) for m in meetings]
-    assert dates[-1] < TODAY and (TODAY - dates[-1]).days <= 14
-    assert 8 * 30 <= (TODAY - dates[0]).days <= 11 * 31
+    # Fortnightly, except in the summer and Christmas holidays.
+    assert dates[-1] < TODAY and (TODAY - dates[-1]).days <= 8 * 7
+    assert 9 * 30 <= (TODAY - dates[0]).days <= 12 * 31
     assert all((b - a).days % 14 == 0 and (b - a).days >= 14 for a, b in zip(dates, dates[1:]))
     for meeting in meetings:
         assert meeting["place"] and meeting["activities"] and meeting["notes"]
@@ -135,8 +137,6 @@ def test_observations_are_dutch_tagged_and_tied_to_attended_meetings(
         meeting = store.meetings.get(o["meeting_id"])
         assert o["date"] == meeting["date"]
         assert o["youngster_id"] in store.meetings.attendee_ids(meeting["id"])
-    assert any("Anderen lachen me uit als ik een fout maak" == o["cause_detail"]
-               for o in observations) or causes["negative_belief"] > 0
 
 
 def test_challenges_have_statuses_and_attempts_at_attended_meetings(
@@ -213,7 +213,7 @@ def test_questionnaires_follow_the_schedule(small: tuple[Store, DemoSummary]) ->
     assert sum(moments.values()) == summary.responses
 
 
-def test_answers_fit_the_instrument_and_trajectories_mostly_improve(
+def test_answers_fit_the_instrument(
         small: tuple[Store, DemoSummary]) -> None:
     store, summary = small
     responses = rows(store, "questionnaire_response", summary.team_id)
@@ -226,37 +226,49 @@ def test_answers_fit_the_instrument_and_trajectories_mostly_improve(
         assert all(isinstance(v, int) for v in r["answers"].values() if v is not None)
         scored += all(v is not None for v in r["scores"].values())
     assert scored >= 0.9 * len(responses)
-    # Answers follow the latent score: a reverse item moves against its scale's plain items.
+    # Answers follow one latent score per scale: reverse items, once flipped, agree with
+    # the plain ones (were they not flipped, they would sit on the other side of the scale).
     instrument = store.instruments.default()
     flip = instrument.answer_scale.min + instrument.answer_scale.max
     for scale in instrument.scales:
         plain = [i.id for i in instrument.items_of(scale.id) if not i.reverse]
         reverse = [i.id for i in instrument.items_of(scale.id) if i.reverse]
+        gaps = []
         for r in responses:
-            score = r["scores"][scale.id]
             values = [r["answers"][i] for i in plain if r["answers"][i] is not None]
             flipped = [flip - r["answers"][i] for i in reverse if r["answers"][i] is not None]
-            assert abs(sum(values) / len(values) - score) < 1.6
-            assert abs(sum(flipped) / len(flipped) - score) < 1.6
+            gaps.append(abs(sum(values) / len(values) - sum(flipped) / len(flipped)))
+        assert sum(gaps) / len(gaps) < 0.8, scale.id
+
+
+def test_trajectories_mostly_improve_with_noise(store: Store) -> None:
+    """Over three groups: loneliness tends down, confidence and skills up, not in a line."""
+    instrument = store.instruments.default()
     changes: dict[str, list[float]] = {s.id: [] for s in instrument.scales}
     steps: dict[str, list[float]] = {s.id: [] for s in instrument.scales}
-    for y in store.youngsters.list(summary.team_id):
-        points = store.questionnaires.youngster_scores(y["id"])
-        for scale_id in steps:
-            steps[scale_id] += [b["scores"][scale_id] - a["scores"][scale_id]
-                                for a, b in zip(points, points[1:])]
-        if len(points) >= 3:
-            for scale_id, values in changes.items():
-                values.append(points[-1]["scores"][scale_id] - points[0]["scores"][scale_id])
-    assert len(changes["loneliness"]) >= 6
+    for seed in (1, 2, 3):
+        team_id = store.teams.create(name=f"Groep {seed}", municipality="Utrecht",
+                                     age_group="12-18").id
+        fill_demo(store, seed=seed, team_id=team_id, today=TODAY)
+        for y in store.youngsters.list(team_id):
+            points = store.questionnaires.youngster_scores(y["id"])
+            for scale_id in steps:
+                steps[scale_id] += [b["scores"][scale_id] - a["scores"][scale_id]
+                                    for a, b in zip(points, points[1:])]
+            if len(points) >= 2:
+                for scale_id, values in changes.items():
+                    values.append(points[-1]["scores"][scale_id] - points[0]["scores"][scale_id])
+    assert len(changes["loneliness"]) >= 20
 
     def mean(values: list[float]) -> float:
         return sum(values) / len(values)
 
-    assert mean(changes["loneliness"]) < -0.3
-    assert mean(changes["self_confidence"]) > 0.3
-    assert mean(changes["social_skills"]) > 0.3
-    # Noisy, not a straight line: some measurements go the wrong way.
+    assert mean(changes["loneliness"]) < -0.2
+    assert mean(changes["self_confidence"]) > 0.2
+    assert mean(changes["social_skills"]) > 0.2
+    # Individual variation: someone ends lonelier than they started; and the lines
+    # are noisy: some measurements go the wrong way.
+    assert any(change > 0 for change in changes["loneliness"])
     assert any(step > 0 for step in steps["loneliness"])
     assert any(step < 0 for step in steps["self_confidence"] + steps["social_skills"])
 
@@ -384,8 +396,8 @@ def test_large_demo_for_benchmarks(store: Store) -> None:
     assert summary.attempts > summary.challenges and summary.responses > 2000
     stages = Counter(y["status"] for y in store.youngsters.list(team_id))
     assert stages["active"] > 500 and stages["intake"] > 50 and stages["exited"] > 50
-    statuses = store.questionnaires.statuses(team_id, today=TODAY)
-    assert not [s for s in statuses if s.overdue]
+    check_schedule(store, team_id, TODAY)
     assert 0 < len(store.questionnaires.due(team_id, today=TODAY)) < 200
-    assert max(r["date"] for r in store.db.query(
-        "SELECT max(date) AS date FROM observation")) <= TODAY.isoformat()
+    for table in ("meeting", "observation", "challenge_attempt", "questionnaire_response"):
+        latest = store.db.query(f"SELECT max(date) AS d FROM {table}")[0]["d"]
+        assert latest <= TODAY.isoformat(), table
