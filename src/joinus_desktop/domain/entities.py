@@ -7,7 +7,7 @@ not named here, and the server validates incoming changes with the same code.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
@@ -200,57 +200,89 @@ def is_moment(value: object) -> bool:
     return isinstance(value, str) and len(value) >= 2 and value[0] == "T" and value[1:].isdigit()
 
 
+_NO_PROBLEMS: list[Problem] = []  # shared, never mutated: the common case allocates nothing
+
+
+def _check_text(spec: FieldSpec, value: Any) -> list[Problem]:
+    if not isinstance(value, str):
+        return [Problem(spec.name, "not_text")]
+    if spec.max_length and len(value) > spec.max_length:
+        return [Problem(spec.name, "too_long", params={"max": spec.max_length})]
+    if spec.required and not value.strip():
+        return [Problem(spec.name, "required")]
+    return _NO_PROBLEMS
+
+
+def _check_date(spec: FieldSpec, value: Any) -> list[Problem]:
+    if not isinstance(value, str) or parse_date(value) is None:
+        return [Problem(spec.name, "not_a_date")]
+    return _NO_PROBLEMS
+
+
+def _check_int(spec: FieldSpec, value: Any) -> list[Problem]:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return [Problem(spec.name, "not_a_number")]
+    return _NO_PROBLEMS
+
+
+def _check_bool(spec: FieldSpec, value: Any) -> list[Problem]:
+    return _NO_PROBLEMS if isinstance(value, bool) else [Problem(spec.name, "not_a_boolean")]
+
+
+def _check_choice(spec: FieldSpec, value: Any) -> list[Problem]:
+    if value in spec.choices:
+        return _NO_PROBLEMS
+    return [Problem(spec.name, "choice", params={"choices": ", ".join(spec.choices)})]
+
+
+def _check_ref(spec: FieldSpec, value: Any) -> list[Problem]:
+    return _NO_PROBLEMS if is_uuid(value) else [Problem(spec.name, "not_an_id")]
+
+
+def _check_tags(spec: FieldSpec, value: Any) -> list[Problem]:
+    if not isinstance(value, (list, tuple)):
+        return [Problem(spec.name, "not_a_list")]
+    return [Problem(spec.name, "unknown_tag", params={"tag": str(tag)})
+            for tag in value if tag not in method.METHOD_TAGS] or _NO_PROBLEMS
+
+
+def _check_json(spec: FieldSpec, value: Any) -> list[Problem]:
+    if spec.name == "answers" and not isinstance(value, dict):
+        return [Problem(spec.name, "not_a_mapping")]
+    return _NO_PROBLEMS
+
+
+_CHECKS: dict[str, Callable[[FieldSpec, Any], list[Problem]]] = {
+    "text": _check_text, "date": _check_date, "int": _check_int, "bool": _check_bool,
+    "choice": _check_choice, "ref": _check_ref, "tags": _check_tags, "json": _check_json,
+}
+_BLANK_IS_MISSING = ("text", "date", "choice", "ref")
+
+
 def _check_value(spec: FieldSpec, value: Any) -> list[Problem]:
-    name = spec.name
-    if value is None or value == "" and spec.kind in ("text", "date", "choice", "ref"):
-        return [Problem(name, "required")] if spec.required else []
-    if spec.kind == "text":
-        if not isinstance(value, str):
-            return [Problem(name, "not_text")]
-        if spec.max_length and len(value) > spec.max_length:
-            return [Problem(name, "too_long", params={"max": spec.max_length})]
-        if spec.required and not value.strip():
-            return [Problem(name, "required")]
-    elif spec.kind == "date":
-        if parse_date(value) is None or not isinstance(value, str):
-            return [Problem(name, "not_a_date")]
-    elif spec.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            return [Problem(name, "not_a_number")]
-    elif spec.kind == "bool":
-        if not isinstance(value, bool):
-            return [Problem(name, "not_a_boolean")]
-    elif spec.kind == "choice":
-        if value not in spec.choices:
-            return [Problem(name, "choice", params={"choices": ", ".join(spec.choices)})]
-    elif spec.kind == "ref":
-        if not is_uuid(value):
-            return [Problem(name, "not_an_id")]
-    elif spec.kind == "tags":
-        if not isinstance(value, (list, tuple)):
-            return [Problem(name, "not_a_list")]
-        return [Problem(name, "unknown_tag", params={"tag": str(tag)})
-                for tag in value if tag not in method.METHOD_TAGS]
-    elif spec.kind == "json":
-        if spec.name == "answers" and not isinstance(value, dict):
-            return [Problem(name, "not_a_mapping")]
-    return []
+    if value is None or (value == "" and spec.kind in _BLANK_IS_MISSING):
+        return [Problem(spec.name, "required")] if spec.required else _NO_PROBLEMS
+    return _CHECKS[spec.kind](spec, value)
 
 
 def validate(entity_name: str, record: Mapping[str, Any], *,
              today: dt.date | None = None) -> list[Problem]:
     """Every problem with a whole record (after defaults and changes are merged)."""
     spec = entity(entity_name)
-    today = today or dt.date.today()
     problems: list[Problem] = []
     known = spec._by_name
     for name in record:
         if name not in known and name not in _NON_ENTITY_FIELDS:
             problems.append(Problem(name, "unknown_field", params={"field": name}))
+    get = record.get
     for field_spec in spec.fields:
-        problems.extend(_check_value(field_spec, record.get(field_spec.name)))
-    if not [p for p in problems if p.is_error]:
-        problems.extend(_RULES.get(entity_name, _no_rules)(record, today))
+        found = _check_value(field_spec, get(field_spec.name))
+        if found:
+            problems.extend(found)
+    if not any(p.is_error for p in problems):
+        rules = _RULES.get(entity_name)
+        if rules is not None:
+            problems.extend(rules(record, today or dt.date.today()))
     return problems
 
 

@@ -198,12 +198,14 @@ class Records:
         encoders = _encoders(spec)
         with self.db.write() as db:
             row_params, outbox_params = [], []
+            pairs = tuple(zip(names, encoders))
             for record, _ in prepared:
                 stamp = self.clock.now()
                 record["versions"] = {ALL_FIELDS: stamp}
-                row_params.append((record["id"], team_id,
-                                   *(enc(record[n]) for n, enc in zip(names, encoders)),
-                                   0, created, created, author, f'{{"{ALL_FIELDS}":"{stamp}"}}'))
+                row = [record["id"], team_id]
+                row += [enc(record[n]) for n, enc in pairs]
+                row += (0, created, created, author, f'{{"{ALL_FIELDS}":"{stamp}"}}')
+                row_params.append(row)
                 # fields NULL and an empty base: every field is new, with no earlier version.
                 outbox_params.append((spec.name, record["id"], team_id, stamp, None, "{}",
                                       created))

@@ -66,7 +66,7 @@ def m001_core(db: sqlite_utils.Database) -> None:
     # fields NULL = every synced field (a new record).
     db.execute("""
         CREATE TABLE outbox (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq INTEGER PRIMARY KEY,  -- no AUTOINCREMENT: new rows always sort last
             entity TEXT NOT NULL,
             record_id TEXT NOT NULL,
             team_id TEXT NOT NULL,
