@@ -149,6 +149,43 @@ def cmd_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from .sync.engine import SyncEngine, enroll
+
+    with _open_store(args) as store:
+        if store.sync.enrolled and not args.force:
+            raise UserError("This vault is already enrolled; pass --force to enrol it again.")
+        answer = enroll(store, args.server, args.code, device_name=args.device_name)
+        teams = ", ".join(t["name"] for t in answer.get("teams", [])) or "no teams yet"
+        print(f"Enrolled as {answer['user'].get('name') or answer['user'].get('email')} "
+              f"for {teams}.")
+        engine = SyncEngine(store)
+        try:
+            report = engine.run()
+        finally:
+            engine.close()
+        print(f"First sync: {report.summary()}.")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from .sync.engine import SyncEngine
+
+    with _open_store(args) as store:
+        engine = SyncEngine(store, server_url=args.server)
+        try:
+            report = engine.run()
+        finally:
+            engine.close()
+        waiting = store.pending_changes()
+    print(f"Synced: {report.summary()}."
+          + (f" {waiting} change(s) still waiting." if waiting else ""))
+    if report.rejected:
+        print(f"{report.rejected} change(s) were refused by the server and are kept aside; "
+              "open the app to review them.", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from .ui.app import run
@@ -187,6 +224,18 @@ def build_parser() -> argparse.ArgumentParser:
     add("change-passphrase", cmd_change_passphrase, "set a new passphrase (re-wraps the key)")
     add("recover", cmd_recover, "open the vault with the recovery key and set a new passphrase")
     add("info", cmd_info, "print diagnostics (versions, cipher, pending changes)")
+    enroll_cmd = add("enroll", cmd_enroll,
+                     "connect this vault to the organisation server with a one-time code")
+    enroll_cmd.add_argument("--server", required=True, metavar="URL",
+                            help="the organisation server, e.g. https://joinus.example.nl")
+    enroll_cmd.add_argument("--code", required=True, help="the enrolment code from your "
+                                                          "coordinator")
+    enroll_cmd.add_argument("--device-name", help="how this laptop is listed (default: its "
+                                                  "host name)")
+    enroll_cmd.add_argument("--force", action="store_true", help="enrol again")
+    sync_cmd = add("sync", cmd_sync, "one sync run: push local changes, pull the team's")
+    sync_cmd.add_argument("--server", metavar="URL",
+                          help="reach the same server at another address for this run")
     return parser
 
 
@@ -197,8 +246,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_gui)
+    from .domain.hlc import ClockError
+    from .sync.errors import SyncError
+
     try:
         return func(args)
+    except SyncError as exc:
+        print(f"joinus-desktop: sync failed: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except ClockError as exc:
+        print(f"joinus-desktop: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     except (UserError, StoreError) as exc:
         print(f"joinus-desktop: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

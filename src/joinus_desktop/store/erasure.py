@@ -56,8 +56,9 @@ class Erasure(Repository):
                     "INSERT OR REPLACE INTO erasure (youngster_id, team_id, erased_at, origin, "
                     "reported) VALUES (?, ?, ?, ?, ?)",
                     (youngster_id, team_id, now_iso(), origin, 1 if origin == "server" else 0))
-        self.store.audit.record("erase", "youngster", youngster_id)
-        self.db.checkpoint()
+            self.store.audit.record("erase", "youngster", youngster_id)
+        if not self.db.writer.conn.in_transaction:
+            self.db.checkpoint()  # else the caller checkpoints after its commit
         return len(erased_ids)
 
     def is_erased(self, youngster_id: str) -> bool:

@@ -104,6 +104,23 @@ def m002_consent_audit_drafts(db: sqlite_utils.Database) -> None:
     db["draft"].create({"key": str, "payload": str, "updated_at": str}, pk="key")
 
 
+@migrations()
+def m003_sync_quarantine(db: sqlite_utils.Database) -> None:
+    # Changes the server refused, kept (with their values) until a person retries or
+    # drops them, so one bad change never wedges the outbox.
+    db.execute("""
+        CREATE TABLE quarantine (
+            seq INTEGER PRIMARY KEY,
+            entity TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            change TEXT NOT NULL,
+            code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""")
+
+
 def apply(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     migrations.apply(db, stop_before=stop_before)
 

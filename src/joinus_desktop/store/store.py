@@ -34,6 +34,7 @@ class Store:
         from .meetings import Meetings
         from .observations import Observations
         from .questionnaires import Questionnaires
+        from .sync_state import SyncState
         from .teams import Teams
         from .youngsters import Youngsters
 
@@ -55,6 +56,7 @@ class Store:
         self.erasure = Erasure(self)
         self.audit = AuditLog(self)
         self.drafts = Drafts(self)
+        self.sync = SyncState(self)
 
     # -- opening -----------------------------------------------------------------
 

@@ -1,0 +1,306 @@
+"""The store's side of sync: what to push, applying what was pulled, and sync settings.
+
+Everything here runs in store transactions; the sync engine (``sync/engine.py``)
+calls it and never touches SQL. The rules are those of design §5:
+
+* A push reads the outbox in order and the *current* values of the dirty fields
+  from their records. Fields of one record are grouped by their current stamp, so
+  every field travels with the stamp of the write that set it, and with the
+  earliest unpushed base (the version the server last confirmed).
+* A pulled page is applied in one transaction together with the new cursor. A
+  field with an unpushed local edit is skipped: that edit is pushed next time and
+  the server arbitrates it. Every remote stamp moves our clock past it.
+* Rejected changes go to the quarantine with their values and reason; the rest of
+  the outbox flows on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain import entities
+from ..sync.protocol import Change, ChangeResult, PulledChange
+from .records import ALL_FIELDS, decode_row, encode, field_version, now_iso
+from .repository import Repository
+
+SETTINGS = ("server_url", "server_device_id", "token", "user_id", "user_name", "cursor",
+            "epoch", "last_success", "last_error", "teams")
+
+
+@dataclass
+class OutboxBatch:
+    seqs: list[int]
+    changes: list[Change]
+    # For each change, the outbox seqs it came from (a rejected change is quarantined).
+    origins: list[list[int]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.seqs)
+
+
+@dataclass
+class AppliedPage:
+    changes: int = 0
+    skipped_fields: int = 0  # fields kept because an unpushed local edit waits
+    purges: int = 0
+
+
+class SyncState(Repository):
+    # -- settings (inside the vault: the token never lands anywhere else) -----------
+
+    def get(self, key: str) -> str | None:
+        assert key in SETTINGS, key
+        return self.store.meta(f"sync.{key}")
+
+    def set(self, **values: str | int | None) -> None:
+        with self.db.write():
+            for key, value in values.items():
+                assert key in SETTINGS, key
+                self.store.set_meta(f"sync.{key}", None if value is None else str(value))
+
+    @property
+    def enrolled(self) -> bool:
+        return bool(self.get("token"))
+
+    @property
+    def cursor(self) -> int:
+        return int(self.get("cursor") or 0)
+
+    # -- push ----------------------------------------------------------------------
+
+    def outbox_batch(self, max_changes: int) -> OutboxBatch:
+        """The oldest pending writes as protocol changes (about ``max_changes`` at most).
+
+        Whole records only: every outbox entry of a chosen record is included, so
+        its values (read now) and its entries are acknowledged together.
+        """
+        db = self.db.read()
+        batch = OutboxBatch([], [])
+        chosen: set[str] = set()
+        offset = 0
+        while len(batch.changes) < max_changes:
+            heads = db.execute("SELECT entity, record_id FROM outbox ORDER BY seq LIMIT ? OFFSET ?",
+                               (max_changes, offset)).fetchall()
+            if not heads:
+                break
+            offset += len(heads)
+            for entity_name, record_id in heads:
+                if record_id in chosen or len(batch.changes) >= max_changes:
+                    continue
+                chosen.add(record_id)
+                self._add_record(db, batch, entity_name, record_id)
+        return batch
+
+    def _add_record(self, db: Any, batch: OutboxBatch, entity_name: str, record_id: str) -> None:
+        spec = entities.entity(entity_name)
+        entries = db.execute("SELECT seq, fields, base FROM outbox WHERE record_id = ? "
+                             "AND entity = ? ORDER BY seq", (record_id, entity_name)).fetchall()
+        seqs = [e[0] for e in entries]
+        batch.seqs.extend(seqs)
+        cursor = db.execute(f"SELECT * FROM [{spec.table}] WHERE id = ?", (record_id,))
+        found = cursor.fetchone()
+        if found is None:  # erased since: nothing left to send
+            return
+        record = decode_row(spec, dict(zip([c[0] for c in cursor.description], found)))
+        dirty: dict[str, str | None] = {}  # field -> earliest unpushed base
+        for _, fields, base in entries:
+            names = json.loads(fields) if fields else list(spec.synced_fields)
+            bases = json.loads(base)
+            for name in names:
+                dirty.setdefault(name, bases.get(name))
+        groups: dict[str, dict[str, Any]] = defaultdict(dict)
+        for name in dirty:
+            stamp = field_version(record["versions"], name)
+            if stamp is not None:
+                groups[stamp][name] = record[name]
+        for stamp, values in sorted(groups.items()):
+            batch.changes.append(Change(entity_name, record_id, record["team_id"], stamp,
+                                        values, {n: dirty[n] for n in values}))
+            batch.origins.append(seqs)
+
+    def acknowledge(self, batch: OutboxBatch, results: list[ChangeResult]) -> int:
+        """Drop what the server answered for; quarantine what it refused. Returns rejects."""
+        rejected = 0
+        with self.db.write() as db:
+            for result in results:
+                if result.outcome != "rejected":
+                    continue
+                change = batch.changes[result.index]
+                rejected += 1
+                db.execute(
+                    "INSERT INTO quarantine (entity, record_id, team_id, change, code, reason, "
+                    "at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (change.entity, change.id, change.team_id, json.dumps(change.to_wire()),
+                     result.code or "rejected", result.reason or "", now_iso()))
+            marks = ",".join("?" * len(batch.seqs))
+            db.execute(f"DELETE FROM outbox WHERE seq IN ({marks})", tuple(batch.seqs))
+        return rejected
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        rows = self.db.query("SELECT * FROM quarantine ORDER BY seq")
+        for row in rows:
+            row["change"] = json.loads(row["change"])
+        return rows
+
+    def retry_quarantined(self, seq: int) -> None:
+        """Put a refused change back in the outbox (after the cause was fixed)."""
+        with self.db.write() as db:
+            row = db.execute("SELECT change FROM quarantine WHERE seq = ?", (seq,)).fetchone()
+            if row is None:
+                return
+            change = Change.from_wire(json.loads(row[0]))
+            db.execute("INSERT INTO outbox (entity, record_id, team_id, stamp, fields, base, "
+                       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (change.entity, change.id, change.team_id, change.stamp,
+                        json.dumps(list(change.fields)), json.dumps(change.base), now_iso()))
+            db.execute("DELETE FROM quarantine WHERE seq = ?", (seq,))
+
+    def drop_quarantined(self, seq: int) -> None:
+        with self.db.write() as db:
+            db.execute("DELETE FROM quarantine WHERE seq = ?", (seq,))
+
+    def requeue_everything(self) -> int:
+        """Queue every record for a full re-send (after a server restore or a mismatch).
+
+        A full re-send is safe: the server treats a field whose stamp it already
+        holds as a no-op, and arbitrates anything else as usual.
+        """
+        count = 0
+        with self.db.write() as db:
+            for spec in entities.ENTITIES.values():
+                if spec.name in ("team", "conflict"):
+                    continue  # the server owns teams and makes conflicts
+                rows = db.execute(f"SELECT id, team_id FROM [{spec.table}]").fetchall()
+                db.conn.executemany(
+                    "INSERT INTO outbox (entity, record_id, team_id, stamp, fields, base, "
+                    "created_at) VALUES (?, ?, ?, '', NULL, '{}', ?)",
+                    [(spec.name, rid, tid, now_iso()) for rid, tid in rows])
+                count += len(rows)
+        return count
+
+    # -- pull ----------------------------------------------------------------------
+
+    def apply_page(self, changes: list[PulledChange], *, cursor: int, epoch: str) -> AppliedPage:
+        """Apply one pulled page and store its cursor, in one transaction."""
+        result = AppliedPage()
+        erase: list[str] = []
+        with self.db.write() as db:
+            for pulled in changes:
+                if pulled.kind == "purge":
+                    if pulled.youngster_id:
+                        erase.append(pulled.youngster_id)
+                    continue
+                result.changes += 1
+                result.skipped_fields += self._apply_change(db, pulled)
+            for youngster_id in erase:
+                self.store.erasure.erase_youngster(youngster_id, origin="server")
+                result.purges += 1
+            self.store.set_meta("sync.cursor", str(cursor))
+            self.store.set_meta("sync.epoch", epoch)
+            self.store.set_meta("hlc", self.store.clock.last)
+        if result.purges:
+            self.db.checkpoint()  # old page images of erased records leave the WAL
+        return result
+
+    def _dirty_fields(self, db: Any, record_id: str) -> set[str] | None:
+        """Fields with an unpushed local edit; None means every field."""
+        dirty: set[str] = set()
+        for (fields,) in db.execute("SELECT fields FROM outbox WHERE record_id = ?",
+                                    (record_id,)).fetchall():
+            if fields is None:
+                return None
+            dirty.update(json.loads(fields))
+        return dirty
+
+    def _apply_change(self, db: Any, pulled: PulledChange) -> int:
+        if pulled.entity not in entities.ENTITIES or not pulled.id:
+            return 0
+        spec = entities.entity(pulled.entity)
+        for value in pulled.fields.values():
+            # Raises ClockError for a stamp far ahead of our clock; the page rolls back.
+            self.store.clock.receive(value.stamp)
+        if self._belongs_to_erased(db, spec, pulled):
+            return 0
+        found = db.execute(f"SELECT versions FROM [{spec.table}] WHERE id = ?",
+                           (pulled.id,)).fetchone()
+        known = {n: v for n, v in pulled.fields.items() if n in spec.synced_fields}
+        if found is None:
+            values = {n: v.value for n, v in known.items()}
+            versions = {n: v.stamp for n, v in known.items()}
+            columns = ["id", "team_id", *values, "created_at", "updated_at", "updated_by",
+                       "versions"]
+            db.execute(
+                f"INSERT INTO [{spec.table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                (pulled.id, pulled.team_id, *(encode(spec, n, v) for n, v in values.items()),
+                 now_iso(), now_iso(), pulled.author, json.dumps(versions)))
+            return 0
+        dirty = self._dirty_fields(db, pulled.id)
+        versions = json.loads(found[0] or "{}")
+        if ALL_FIELDS in versions:  # spell out the shared stamp before fields diverge
+            shared = versions.pop(ALL_FIELDS)
+            versions = {n: versions.get(n, shared) for n in spec.synced_fields}
+        updates: dict[str, Any] = {}
+        skipped = 0
+        for name, value in known.items():
+            if dirty is None or name in dirty:
+                skipped += 1
+                continue
+            updates[name] = value.value
+            versions[name] = value.stamp
+        if updates:
+            assignments = ", ".join(f"[{n}] = ?" for n in updates)
+            db.execute(
+                f"UPDATE [{spec.table}] SET {assignments}, versions = ?, updated_at = ?, "
+                "updated_by = ? WHERE id = ?",
+                (*(encode(spec, n, v) for n, v in updates.items()), json.dumps(versions),
+                 now_iso(), pulled.author, pulled.id))
+        return skipped
+
+    def _belongs_to_erased(self, db: Any, spec: entities.EntitySpec,
+                           pulled: PulledChange) -> bool:
+        if spec.youngster_field is None:
+            return False
+        owner = pulled.id if spec.youngster_field == "id" else None
+        if owner is None:
+            value = pulled.fields.get(spec.youngster_field)
+            owner = value.value if value is not None else None
+        if owner is None:
+            row = db.execute(f"SELECT [{spec.youngster_field}] FROM [{spec.table}] WHERE id = ?",
+                             (pulled.id,)).fetchone()
+            owner = row[0] if row else None
+        return owner is not None and db.execute(
+            "SELECT 1 FROM erasure WHERE youngster_id = ?", (owner,)).fetchone() is not None
+
+    # -- checks ----------------------------------------------------------------------
+
+    def local_counts(self) -> dict[str, dict[str, int]]:
+        """team → entity → live records, to compare with the server's counts."""
+        counts: dict[str, dict[str, int]] = defaultdict(dict)
+        for spec in entities.ENTITIES.values():
+            for row in self.db.query(f"SELECT team_id, count(*) AS n FROM [{spec.table}] "
+                                     "WHERE deleted = 0 GROUP BY team_id"):
+                counts[row["team_id"]][spec.name] = row["n"]
+        return dict(counts)
+
+    def rehome_local_team(self, old_team: str, new_team: str) -> int:
+        """Move never-synced work from a local team into the server's team.
+
+        Work recorded before enrolment (e.g. demo data) was never pushed, so its
+        team can still change: every record and outbox entry moves, and the local
+        team record goes (the server owns teams).
+        """
+        moved = 0
+        with self.db.write() as db:
+            for spec in entities.ENTITIES.values():
+                if spec.name == "team":
+                    continue
+                moved += db.execute(f"UPDATE [{spec.table}] SET team_id = ? WHERE team_id = ?",
+                                    (new_team, old_team)).rowcount
+            db.execute("UPDATE outbox SET team_id = ? WHERE team_id = ?", (new_team, old_team))
+            db.execute("DELETE FROM outbox WHERE entity = 'team' AND record_id = ?", (old_team,))
+            db.execute("DELETE FROM team WHERE id = ?", (old_team,))
+        return moved

@@ -1,0 +1,110 @@
+"""HTTP client for the organisation server (httpx; blocking: call it off the UI thread)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import httpx
+
+from .. import __version__
+from .errors import ResyncRequired, SyncError
+from .protocol import PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
+
+TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+
+class ServerClient:
+    def __init__(self, base_url: str, token: str | None = None, *,
+                 timeout: httpx.Timeout = TIMEOUT) -> None:
+        self.base_url = base_url.rstrip("/")
+        headers = {"User-Agent": f"joinus-desktop/{__version__}"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout)
+        self.last_server_time_ms: int | None = None
+        self.last_round_trip_ms: float | None = None
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> ServerClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        start = time.monotonic()
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TimeoutException:
+            raise SyncError("network", "The organisation server did not answer in time.") \
+                from None
+        except httpx.TransportError as exc:
+            raise SyncError("network", f"Cannot reach the organisation server at "
+                                       f"{self.base_url} ({type(exc).__name__}).") from None
+        self.last_round_trip_ms = (time.monotonic() - start) * 1000
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if response.status_code >= 400:
+            raise _error_for(response.status_code, body)
+        if not isinstance(body, dict):
+            raise SyncError("protocol", "The server answered with something that is not JSON.")
+        if isinstance(body.get("server_time_ms"), int):
+            self.last_server_time_ms = body["server_time_ms"]
+        return body
+
+    def health(self) -> dict[str, Any]:
+        return self._request("GET", "/healthz")
+
+    def enroll(self, code: str, device_name: str) -> dict[str, Any]:
+        return self._request("POST", "/api/v1/enroll",
+                             json={"code": code, "device_name": device_name})
+
+    def push(self, request: PushRequest) -> PushResponse:
+        body = self._request("POST", "/api/v1/sync/push", json=request.to_wire())
+        try:
+            return PushResponse.from_wire(body)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SyncError("protocol", f"The server's push answer is malformed ({exc}).") \
+                from None
+
+    def pull(self, cursor: int, limit: int, epoch: str | None) -> PullResponse:
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if epoch:
+            params["epoch"] = epoch
+        body = self._request("GET", "/api/v1/sync/pull", params=params)
+        try:
+            return PullResponse.from_wire(body)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SyncError("protocol", f"The server's pull answer is malformed ({exc}).") \
+                from None
+
+    def programme_report(self) -> dict[str, Any]:
+        return self._request("GET", "/api/v1/reports/programme")
+
+
+def _error_for(status: int, body: object) -> SyncError:
+    error = body.get("error") if isinstance(body, dict) else None
+    code = error.get("code") if isinstance(error, dict) else None
+    message = error.get("message") if isinstance(error, dict) else None
+    if code == "resync_required":
+        return ResyncRequired(message or "The server asks for a full resync.")
+    if status == 401:
+        # The server does not say whether a token was revoked or never known: both
+        # mean this laptop must be enrolled again; its data stays usable locally.
+        return SyncError("revoked", "The organisation server no longer accepts this laptop "
+                                    "(its access was revoked). Your data stays here; ask your "
+                                    "coordinator for a new enrolment code.",
+                         code=code, status=status)
+    if status >= 500:
+        return SyncError("server", f"The organisation server had a problem ({status}).",
+                         code=code, status=status)
+    return SyncError("rejected", message or f"The server refused the request ({status}).",
+                     code=code, status=status)
+
+
+__all__ = ["ServerClient", "PROTOCOL_VERSION"]

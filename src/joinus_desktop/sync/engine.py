@@ -1,0 +1,195 @@
+"""One sync run: push the outbox, pull after the cursor, compare counts.
+
+Blocking and Qt-free: the CLI calls it directly, the GUI from a worker thread.
+Every step is resumable: the outbox is only trimmed after the server answered
+(a retried batch id is a no-op there), and each pulled page is stored together
+with its cursor, so an interruption anywhere repeats at most one step.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import time
+from dataclasses import dataclass, field
+
+from ..domain.hlc import MAX_DRIFT_MS, ClockError, wall_clock_ms
+from ..domain.ids import uuid7
+from ..store.store import Store
+from .client import ServerClient
+from .errors import ResyncRequired, SyncError
+from .protocol import DEFAULT_PULL_LIMIT, PushRequest
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 500
+MAX_ROUNDS = 10_000  # a safety stop, far beyond any real outbox
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    purges: int = 0
+    resynced: bool = False
+    count_mismatch: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    repaired: bool = False
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        text = (f"pushed {self.pushed} change(s) ({self.conflicts} conflict(s), "
+                f"{self.rejected} refused), pulled {self.pulled}")
+        if self.purges:
+            text += f", erased {self.purges} youngster(s) as the organisation asked"
+        if self.resynced:
+            text += "; did a full resync"
+        if self.count_mismatch:
+            text += "; counts differed from the server's" + (
+                " and were repaired" if self.repaired else " (not repaired)")
+        return text
+
+
+def enroll(store: Store, server_url: str, code: str, *, device_name: str | None = None) -> dict:
+    """Trade a one-time code for a device token, kept only inside the vault."""
+    with ServerClient(server_url) as client:
+        answer = client.enroll(code.strip(), device_name or socket.gethostname()[:100])
+    teams = answer.get("teams") or []
+    local_teams = [t["id"] for t in store.teams.list()]
+    store.sync.set(server_url=server_url, server_device_id=answer["device_id"],
+                   token=answer["token"], user_id=answer["user"]["id"],
+                   user_name=answer["user"].get("name"), cursor=0, epoch=answer.get("epoch"),
+                   teams=",".join(t["id"] for t in teams), last_error=None)
+    server_team_ids = {t["id"] for t in teams}
+    # Work recorded before enrolment sits in a local team the server does not know.
+    strays = [t for t in local_teams if t not in server_team_ids]
+    if len(strays) == 1 and len(teams) == 1:
+        store.sync.rehome_local_team(strays[0], teams[0]["id"])
+    if teams:
+        store.set_meta("current_team", teams[0]["id"])
+    return answer
+
+
+class SyncEngine:
+    def __init__(self, store: Store, *, server_url: str | None = None,
+                 push_batch: int = PUSH_BATCH, pull_limit: int = DEFAULT_PULL_LIMIT) -> None:
+        self.store = store
+        self.push_batch = push_batch
+        self.pull_limit = pull_limit
+        token = store.sync.get("token")
+        url = server_url or store.sync.get("server_url")
+        if not token or not url:
+            raise SyncError("not_enrolled", "This laptop is not connected to an organisation "
+                                            "server yet (joinus-desktop enroll).")
+        self.client = ServerClient(url, token)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def run(self) -> SyncReport:
+        started = time.monotonic()
+        report = SyncReport()
+        try:
+            self._check_clock()
+            try:
+                self._push(report)
+                self._pull(report)
+            except ResyncRequired:
+                # The server lost what it had (restored from a backup) or can no longer
+                # serve our cursor: never a silent gap, always a full round.
+                self._resync(report)
+            self._compare_counts(report)
+        except SyncError as exc:
+            self.store.sync.set(last_error=exc.message)
+            raise
+        except ClockError as exc:
+            message = ("This laptop's clock is far off from the organisation server's; "
+                       f"set the correct date and time, then sync again ({exc}).")
+            self.store.sync.set(last_error=message)
+            raise SyncError("clock", message) from None
+        report.seconds = time.monotonic() - started
+        self.store.sync.set(last_success=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                            last_error=None)
+        log.info("sync done: %s", report.summary())
+        return report
+
+    def _check_clock(self, server_ms: int | None = None) -> None:
+        """Refuse to sync with a clock far off: our stamps would win or lose unfairly."""
+        if server_ms is None:
+            server_ms = self.client.health().get("server_time_ms")
+        if not isinstance(server_ms, int):
+            return
+        local = wall_clock_ms() - int((self.client.last_round_trip_ms or 0) / 2)
+        if abs(local - server_ms) > MAX_DRIFT_MS:
+            minutes = abs(local - server_ms) // 60_000
+            direction = "ahead of" if local > server_ms else "behind"
+            raise ClockError(f"this laptop is about {minutes} minutes {direction} the server")
+
+    def _push(self, report: SyncReport) -> None:
+        device_id = self.store.sync.get("server_device_id") or ""
+        for _ in range(MAX_ROUNDS):
+            batch = self.store.sync.outbox_batch(self.push_batch)
+            if not batch:
+                return
+            if batch.changes:
+                # A new id per attempt is fine: a batch answered is removed from the
+                # outbox in the same transaction as its answer is recorded, and one that
+                # was applied but whose answer got lost is re-sent as a no-op (same stamps).
+                response = self.client.push(PushRequest(device_id, uuid7(), batch.changes))
+                self._check_clock(self.client.last_server_time_ms)
+                self._note_epoch(response.epoch)
+                results = response.results
+            else:
+                results = []
+            report.rejected += self.store.sync.acknowledge(batch, results)
+            report.pushed += len(batch.changes)
+            report.applied += sum(r.outcome == "applied" for r in results)
+            report.conflicts += sum(r.outcome == "conflict" for r in results)
+        raise SyncError("protocol", "The outbox does not empty; stopping.")
+
+    def _note_epoch(self, epoch: str) -> None:
+        known = self.store.sync.get("epoch")
+        if known and known != epoch:
+            raise ResyncRequired("The organisation server was restored from a backup.")
+
+    def _pull(self, report: SyncReport) -> None:
+        for _ in range(MAX_ROUNDS):
+            page = self.client.pull(self.store.sync.cursor, self.pull_limit,
+                                    self.store.sync.get("epoch"))
+            self._check_clock(self.client.last_server_time_ms)
+            applied = self.store.sync.apply_page(page.changes, cursor=page.cursor,
+                                                 epoch=page.epoch)
+            report.pulled += applied.changes
+            report.purges += applied.purges
+            if page.counts is not None:
+                self._server_counts = page.counts
+            if not page.has_more:
+                return
+        raise SyncError("protocol", "The server keeps sending pages; stopping.")
+
+    def _resync(self, report: SyncReport) -> None:
+        """After a restore: re-send everything the server may have lost, then re-pull."""
+        report.resynced = True
+        self.store.sync.requeue_everything()
+        self.store.sync.set(cursor=0, epoch=None)
+        self._push(report)
+        self._pull(report)
+
+    def _compare_counts(self, report: SyncReport) -> None:
+        server = getattr(self, "_server_counts", None)
+        if server is None or self.store.pending_changes() or self.store.sync.quarantined():
+            return  # unpushed or refused work makes counts differ legitimately
+        local = self.store.sync.local_counts()
+        mismatch = {}
+        for team, entities_counts in server.items():
+            for entity_name, n in entities_counts.items():
+                mine = local.get(team, {}).get(entity_name, 0)
+                if mine != n and entity_name != "conflict":
+                    mismatch.setdefault(team, {})[entity_name] = (mine, n)
+        report.count_mismatch = mismatch
+        if mismatch and not report.resynced:
+            log.warning("record counts differ from the server's; repairing by a full resync")
+            self._resync(report)
+            report.repaired = True
