@@ -111,9 +111,20 @@ class SyncState(Repository):
             bases = json.loads(base)
             for name in names:
                 dirty.setdefault(name, bases.get(name))
+        stamps = {n: field_version(record["versions"], n) for n in dirty}
+        if any(fields is None for _, fields, _ in entries):
+            # New to the server (or re-sent whole): the server validates each change as a
+            # whole record, so the first change carries every field, with the record's
+            # first stamp; fields edited since follow with their own stamps, based on it.
+            first = min(s for s in stamps.values() if s is not None)
+            batch.changes.append(Change(entity_name, record_id, record["team_id"], first,
+                                        {n: record[n] for n in spec.synced_fields},
+                                        dict.fromkeys(spec.synced_fields)))
+            batch.origins.append(seqs)
+            dirty = {n: first for n, stamp in stamps.items() if stamp != first}
         groups: dict[str, dict[str, Any]] = defaultdict(dict)
         for name in dirty:
-            stamp = field_version(record["versions"], name)
+            stamp = stamps[name]
             if stamp is not None:
                 groups[stamp][name] = record[name]
         for stamp, values in sorted(groups.items()):
