@@ -26,6 +26,10 @@ from ..sync.protocol import Change, ChangeResult, PulledChange
 from .records import ALL_FIELDS, decode_row, encode, field_version, now_iso
 from .repository import Repository
 
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
 SETTINGS = ("server_url", "server_device_id", "token", "user_id", "user_name", "cursor",
             "epoch", "last_success", "last_error", "teams")
 
@@ -72,52 +76,56 @@ class SyncState(Repository):
     # -- push ----------------------------------------------------------------------
 
     def outbox_batch(self, max_changes: int) -> OutboxBatch:
-        """The oldest pending writes as protocol changes (about ``max_changes`` at most).
+        """The oldest pending writes as protocol changes (about ``max_changes`` of them).
 
-        Whole records only: every outbox entry of a chosen record is included, so
-        its values (read now) and its entries are acknowledged together.
+        Values are read now, from the records. An entry of a record that falls
+        outside this window stays queued; when it goes, it repeats a stamp the
+        server already holds, which the server treats as a no-op.
         """
         db = self.db.read()
+        rows = db.execute("SELECT seq, entity, record_id, fields, base FROM outbox ORDER BY seq "
+                          "LIMIT ?", (max_changes,)).fetchall()
         batch = OutboxBatch([], [])
-        chosen: set[str] = set()
-        offset = 0
-        while len(batch.changes) < max_changes:
-            heads = db.execute("SELECT entity, record_id FROM outbox ORDER BY seq LIMIT ? OFFSET ?",
-                               (max_changes, offset)).fetchall()
-            if not heads:
-                break
-            offset += len(heads)
-            for entity_name, record_id in heads:
-                if record_id in chosen or len(batch.changes) >= max_changes:
-                    continue
-                chosen.add(record_id)
-                self._add_record(db, batch, entity_name, record_id)
+        by_record: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        for row in rows:
+            by_record[(row[1], row[2])].append(row)
+        by_entity: dict[str, list[str]] = defaultdict(list)
+        for entity_name, record_id in by_record:
+            by_entity[entity_name].append(record_id)
+        records: dict[str, dict[str, Any]] = {}
+        for entity_name, record_ids in by_entity.items():
+            spec = entities.entity(entity_name)
+            for chunk in _chunks(record_ids, 500):
+                cursor = db.execute(f"SELECT * FROM [{spec.table}] WHERE id IN "
+                                    f"({','.join('?' * len(chunk))})", chunk)
+                columns = [c[0] for c in cursor.description]
+                for found in cursor.fetchall():
+                    record = decode_row(spec, dict(zip(columns, found)))
+                    records[record["id"]] = record
+        for (entity_name, record_id), entries in by_record.items():
+            seqs = [e[0] for e in entries]
+            batch.seqs.extend(seqs)
+            record = records.get(record_id)
+            if record is not None:  # else erased since: nothing left to send
+                self._add_changes(batch, entities.entity(entity_name), record, entries, seqs)
         return batch
 
-    def _add_record(self, db: Any, batch: OutboxBatch, entity_name: str, record_id: str) -> None:
-        spec = entities.entity(entity_name)
-        entries = db.execute("SELECT seq, fields, base FROM outbox WHERE record_id = ? "
-                             "AND entity = ? ORDER BY seq", (record_id, entity_name)).fetchall()
-        seqs = [e[0] for e in entries]
-        batch.seqs.extend(seqs)
-        cursor = db.execute(f"SELECT * FROM [{spec.table}] WHERE id = ?", (record_id,))
-        found = cursor.fetchone()
-        if found is None:  # erased since: nothing left to send
-            return
-        record = decode_row(spec, dict(zip([c[0] for c in cursor.description], found)))
+    @staticmethod
+    def _add_changes(batch: OutboxBatch, spec: entities.EntitySpec, record: dict[str, Any],
+                     entries: list[tuple], seqs: list[int]) -> None:
         dirty: dict[str, str | None] = {}  # field -> earliest unpushed base
-        for _, fields, base in entries:
-            names = json.loads(fields) if fields else list(spec.synced_fields)
+        for _, _, _, fields, base in entries:
+            names = json.loads(fields) if fields else spec.synced_fields
             bases = json.loads(base)
             for name in names:
                 dirty.setdefault(name, bases.get(name))
         stamps = {n: field_version(record["versions"], n) for n in dirty}
-        if any(fields is None for _, fields, _ in entries):
+        if any(e[3] is None for e in entries):
             # New to the server (or re-sent whole): the server validates each change as a
             # whole record, so the first change carries every field, with the record's
             # first stamp; fields edited since follow with their own stamps, based on it.
             first = min(s for s in stamps.values() if s is not None)
-            batch.changes.append(Change(entity_name, record_id, record["team_id"], first,
+            batch.changes.append(Change(spec.name, record["id"], record["team_id"], first,
                                         {n: record[n] for n in spec.synced_fields},
                                         dict.fromkeys(spec.synced_fields)))
             batch.origins.append(seqs)
@@ -128,7 +136,7 @@ class SyncState(Repository):
             if stamp is not None:
                 groups[stamp][name] = record[name]
         for stamp, values in sorted(groups.items()):
-            batch.changes.append(Change(entity_name, record_id, record["team_id"], stamp,
+            batch.changes.append(Change(spec.name, record["id"], record["team_id"], stamp,
                                         values, {n: dirty[n] for n in values}))
             batch.origins.append(seqs)
 
@@ -199,13 +207,15 @@ class SyncState(Repository):
         result = AppliedPage()
         erase: list[str] = []
         with self.db.write() as db:
+            dirty = self._dirty_fields(db)
+            erased = {r[0] for r in db.execute("SELECT youngster_id FROM erasure").fetchall()}
             for pulled in changes:
                 if pulled.kind == "purge":
                     if pulled.youngster_id:
                         erase.append(pulled.youngster_id)
                     continue
                 result.changes += 1
-                result.skipped_fields += self._apply_change(db, pulled)
+                result.skipped_fields += self._apply_change(db, pulled, dirty, erased)
             for youngster_id in erase:
                 self.store.erasure.erase_youngster(youngster_id, origin="server")
                 result.purges += 1
@@ -216,24 +226,26 @@ class SyncState(Repository):
             self.db.checkpoint()  # old page images of erased records leave the WAL
         return result
 
-    def _dirty_fields(self, db: Any, record_id: str) -> set[str] | None:
-        """Fields with an unpushed local edit; None means every field."""
-        dirty: set[str] = set()
-        for (fields,) in db.execute("SELECT fields FROM outbox WHERE record_id = ?",
-                                    (record_id,)).fetchall():
+    @staticmethod
+    def _dirty_fields(db: Any) -> dict[str, set[str] | None]:
+        """record id → fields with an unpushed local edit (None: every field)."""
+        dirty: dict[str, set[str] | None] = {}
+        for record_id, fields in db.execute("SELECT record_id, fields FROM outbox").fetchall():
             if fields is None:
-                return None
-            dirty.update(json.loads(fields))
+                dirty[record_id] = None
+            elif record_id not in dirty or dirty[record_id] is not None:
+                dirty.setdefault(record_id, set()).update(json.loads(fields))  # type: ignore[union-attr]
         return dirty
 
-    def _apply_change(self, db: Any, pulled: PulledChange) -> int:
-        if pulled.entity not in entities.ENTITIES or not pulled.id:
+    def _apply_change(self, db: Any, pulled: PulledChange, dirty_by_record: dict,
+                      erased: set[str]) -> int:
+        if pulled.entity not in entities.ENTITIES or not pulled.id or not pulled.fields:
             return 0
         spec = entities.entity(pulled.entity)
-        for value in pulled.fields.values():
-            # Raises ClockError for a stamp far ahead of our clock; the page rolls back.
-            self.store.clock.receive(value.stamp)
-        if self._belongs_to_erased(db, spec, pulled):
+        # Stamps compare as strings: moving past the greatest moves past them all.
+        # Raises ClockError for a stamp far ahead of our clock; the page rolls back.
+        self.store.clock.receive(max(v.stamp for v in pulled.fields.values()))
+        if erased and self._belongs_to_erased(db, spec, pulled, erased):
             return 0
         found = db.execute(f"SELECT versions FROM [{spec.table}] WHERE id = ?",
                            (pulled.id,)).fetchone()
@@ -243,13 +255,14 @@ class SyncState(Repository):
             versions = {n: v.stamp for n, v in known.items()}
             columns = ["id", "team_id", *values, "created_at", "updated_at", "updated_by",
                        "versions"]
+            now = now_iso()
             db.execute(
                 f"INSERT INTO [{spec.table}] ({', '.join(f'[{c}]' for c in columns)}) "
                 f"VALUES ({', '.join('?' * len(columns))})",
                 (pulled.id, pulled.team_id, *(encode(spec, n, v) for n, v in values.items()),
-                 now_iso(), now_iso(), pulled.author, json.dumps(versions)))
+                 now, now, pulled.author, json.dumps(versions)))
             return 0
-        dirty = self._dirty_fields(db, pulled.id)
+        dirty = dirty_by_record.get(pulled.id, set())
         versions = json.loads(found[0] or "{}")
         if ALL_FIELDS in versions:  # spell out the shared stamp before fields diverge
             shared = versions.pop(ALL_FIELDS)
@@ -271,8 +284,9 @@ class SyncState(Repository):
                  now_iso(), pulled.author, pulled.id))
         return skipped
 
-    def _belongs_to_erased(self, db: Any, spec: entities.EntitySpec,
-                           pulled: PulledChange) -> bool:
+    @staticmethod
+    def _belongs_to_erased(db: Any, spec: entities.EntitySpec, pulled: PulledChange,
+                           erased: set[str]) -> bool:
         if spec.youngster_field is None:
             return False
         owner = pulled.id if spec.youngster_field == "id" else None
@@ -283,8 +297,7 @@ class SyncState(Repository):
             row = db.execute(f"SELECT [{spec.youngster_field}] FROM [{spec.table}] WHERE id = ?",
                              (pulled.id,)).fetchone()
             owner = row[0] if row else None
-        return owner is not None and db.execute(
-            "SELECT 1 FROM erasure WHERE youngster_id = ?", (owner,)).fetchone() is not None
+        return owner in erased
 
     # -- checks ----------------------------------------------------------------------
 
