@@ -142,9 +142,9 @@ class Vault:
             data_key = secrets.token_bytes(DATA_KEY_BYTES)
             keyfile = KeyFile(vault_id=uuid7(),
                               created_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
-            _wrap_passphrase(keyfile, passphrase, data_key, argon2)
+            wrap_passphrase(keyfile, passphrase, data_key, argon2)
             recovery_text, recovery_secret = recovery_key.generate()
-            _wrap_recovery(keyfile, recovery_secret, data_key)
+            wrap_recovery(keyfile, recovery_secret, data_key)
             keyfile.seal(data_key)
             conn = open_connection(paths.database, data_key)
             try:
@@ -260,7 +260,7 @@ class Vault:
                 raise VaultLocked()
             data_key = bytes(self._key)
         params = argon2 or self.keyfile.argon2_params()
-        _wrap_passphrase(self.keyfile, new_passphrase, data_key, params)
+        wrap_passphrase(self.keyfile, new_passphrase, data_key, params)
         self.keyfile.seal(data_key)
         self.keyfile.write(self.paths.keyfile)
         log.info("passphrase changed")
@@ -278,10 +278,22 @@ class Vault:
                 raise VaultLocked()
             data_key = bytes(self._key)
         text, secret = recovery_key.generate()
-        _wrap_recovery(self.keyfile, secret, data_key)
+        wrap_recovery(self.keyfile, secret, data_key)
         self.keyfile.seal(data_key)
         self.keyfile.write(self.paths.keyfile)
         return text
+
+    def wrap_for_organisation(self, public_pem: bytes) -> str:
+        """Add a third wrap of the data key, to the organisation's public key."""
+        from .org_recovery import wrap_for_organisation
+
+        with self._mutex:
+            if self._key is None:
+                raise VaultLocked()
+            data_key = bytes(self._key)
+        key_id = wrap_for_organisation(self.keyfile, data_key, public_pem)
+        self.keyfile.write(self.paths.keyfile)
+        return key_id
 
     def lock(self) -> None:
         """Forget the key and release the folder. Close connections first (the store does)."""
@@ -295,7 +307,7 @@ class Vault:
             self._process_lock.release()
 
 
-def _wrap_passphrase(keyfile: KeyFile, passphrase: str, data_key: bytes,
+def wrap_passphrase(keyfile: KeyFile, passphrase: str, data_key: bytes,
                      params: Argon2Params) -> None:
     salt = secrets.token_bytes(16)
     kek = derive_passphrase_kek(passphrase, salt, params)
@@ -305,7 +317,7 @@ def _wrap_passphrase(keyfile: KeyFile, passphrase: str, data_key: bytes,
     })
 
 
-def _wrap_recovery(keyfile: KeyFile, secret: bytes, data_key: bytes) -> None:
+def wrap_recovery(keyfile: KeyFile, secret: bytes, data_key: bytes) -> None:
     salt = secrets.token_bytes(16)
     keyfile.wrap("recovery", derive_recovery_kek(secret, salt), data_key,
                  {"kdf": "hkdf-sha256", "salt": b64(salt)})
