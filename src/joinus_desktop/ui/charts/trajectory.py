@@ -1,0 +1,221 @@
+"""A youngster's trajectory: each scale over the measurement moments.
+
+One row per scale, sharing the x axis (the moments), because the scales'
+cut-off bands differ (a high loneliness score is a concern, a high
+self-confidence score is good): bands of several scales in one plot would
+contradict each other. Each row shows the youngster's scores, the team mean as a
+faint dashed reference, and the scale's bands as soft horizontal regions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...domain import schedule
+from ...domain.instruments import Instrument, Scale
+from .. import style
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrajectoryChart", text)
+
+
+def moment_axis(moments: Sequence[str]) -> list[str]:
+    """The x positions: every moment measured for the youngster or the team, in order."""
+    return schedule.sort_moments(set(moments))
+
+
+class TrajectoryChart(QWidget):
+    """Scores of one youngster per scale, with the team mean and the instrument's bands."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=True)
+        self.graphics = pg.GraphicsLayoutWidget(self)
+        self.graphics.setBackground("w")
+        self.graphics.setAccessibleName(_tr("Trajectory chart"))
+        self.graphics.ci.layout.setSpacing(6)
+        self.graphics.ci.setContentsMargins(4, 4, 12, 4)
+        # The legend sits above the plots, never over data or bands.
+        self.legend = QLabel(self)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setAccessibleName(_tr("Chart legend"))
+        self.legend.setStyleSheet("background: white; padding: 2px 4px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.graphics, 1)
+        self.plots: list[pg.PlotItem] = []
+        self.point_items: list[pg.ScatterPlotItem] = []
+        self.mean_items: list[pg.PlotDataItem] = []
+        self.band_items: list[pg.LinearRegionItem] = []
+        self.moments: list[str] = []
+        self._empty = pg.TextItem(anchor=(0.5, 0.5), color=style.MUTED)
+
+    # -- data --------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.graphics.clear()
+        self.plots.clear()
+        self.point_items.clear()
+        self.mean_items.clear()
+        self.band_items.clear()
+        self.moments = []
+
+    def point_count(self) -> int:
+        """How many of the youngster's scores are drawn (for tests and a summary)."""
+        return sum(len(item.data) for item in self.point_items)
+
+    def set_data(self, *, instrument: Instrument, scores: Sequence[Mapping[str, Any]],
+                 team_means: Mapping[str, Mapping[str, Any]], lang: str,
+                 own_label: str | None = None) -> None:
+        """``scores``: `Questionnaires.youngster_scores`; ``team_means``: `.team_means`
+        (drawn as a dashed reference; pass {} for none). ``own_label`` names the
+        solid line in the legend ("This youngster" by default)."""
+        self.clear()
+        self._set_legend(own_label or _tr("This youngster"), bool(team_means),
+                         any(s.bands for s in instrument.scales))
+        self.moments = moment_axis([s["moment"] for s in scores] + list(team_means))
+        if not scores:
+            self.legend.clear()
+            self._show_empty()
+            return
+        x_of = {m: i for i, m in enumerate(self.moments)}
+        ticks = [[(i, schedule.moment_label(m, lang).replace(" ", "\n", 1)
+                   if len(self.moments) > 4 else schedule.moment_label(m, lang))
+                  for i, m in enumerate(self.moments)]]
+        low, high = instrument.answer_scale.min, instrument.answer_scale.max
+        for row, (scale, colour) in enumerate(zip(instrument.scales, style.SCALE_COLOURS * 2)):
+            plot = self.graphics.addPlot(row=row, col=0)
+            self.plots.append(plot)
+            self._style_plot(plot, scale, lang, low, high, len(self.moments))
+            self._add_bands(plot, scale, lang, low, high, len(self.moments))
+            mean_points = [(x_of[m], v["means"].get(scale.id)) for m, v in team_means.items()
+                           if v["means"].get(scale.id) is not None]
+            if mean_points:
+                xs, ys = zip(*mean_points)
+                mean = plot.plot(list(xs), list(ys), name=_tr("Group mean"),
+                                 pen=pg.mkPen(QColor(120, 130, 140, 160), width=1.5,
+                                              style=Qt.PenStyle.DashLine))
+                self.mean_items.append(mean)
+            own = [(x_of[s["moment"]], s["scores"].get(scale.id), s)
+                   for s in scores if s["scores"].get(scale.id) is not None]
+            if own:
+                xs = [p[0] for p in own]
+                ys = [p[1] for p in own]
+                plot.plot(xs, ys, pen=pg.mkPen(colour, width=2.5))
+                tips = [self._tip(scale, p[2], p[1], lang) for p in own]
+                points = pg.ScatterPlotItem(
+                    x=xs, y=ys, data=tips, size=10, brush=pg.mkBrush(colour),
+                    pen=pg.mkPen("w", width=1.5), hoverable=True,
+                    hoverSize=13, tip=lambda x, y, data: data, name=scale.name.get(lang))
+                plot.addItem(points)
+                self.point_items.append(points)
+                for x, y, _ in own:
+                    label = pg.TextItem(f"{y:.1f}", color=colour, anchor=(0.5, 1.3))
+                    label.setFont(QFont(self.font().family(), 8))
+                    label.setPos(x, y)
+                    plot.addItem(label)
+            if row == len(instrument.scales) - 1:
+                plot.getAxis("bottom").setTicks(ticks)
+                plot.getAxis("bottom").setStyle(showValues=True)
+                plot.getAxis("bottom").setHeight(58)  # two-line moment labels plus the title
+                plot.setLabel("bottom", _tr("Measurement moment"))
+        for plot in self.plots[1:]:
+            plot.setXLink(self.plots[0])
+
+    def _set_legend(self, own: str, with_mean: bool, with_bands: bool) -> None:
+        parts = [f"<span style='color:{style.TEXT}'>&#9679;&#8212;</span> "
+                 f"{own}"]
+        if with_mean:
+            parts.append(f"<span style='color:#8a939d'>&#8211; &#8211;</span> {_tr('Group mean')}")
+        if with_bands:
+            swatches = "".join(
+                f"<span style='background:rgba({r},{g},{b},{min(a * 3, 255)})'>&nbsp;&nbsp;&nbsp;</span>"
+                for r, g, b, a in (style.BAND_COLOURS[k] for k in ("ok", "attention", "concern")))
+            parts.append(f"{swatches} {_tr('Cut-off bands')}")
+        self.setToolTip(_tr("Hover a point for its score, moment and band."))
+        self.legend.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
+
+    @staticmethod
+    def _tip(scale: Scale, point: Mapping[str, Any], value: float, lang: str) -> str:
+        band = scale.band_for(value)
+        when = schedule.moment_label(point["moment"], lang)
+        if point.get("date"):
+            when += f" · {point['date']}"
+        text = f"{scale.name.get(lang)}: {value:.2f}\n{when}"
+        return text + (f"\n{band.label.get(lang)}" if band else "")
+
+    def _style_plot(self, plot: pg.PlotItem, scale: Scale, lang: str, low: int, high: int,
+                    count: int) -> None:
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.setYRange(low, high, padding=0.08)
+        # Room on the right for the band names, clear of the last point.
+        plot.setXRange(-0.3, max(count - 1, 1) + (1.6 if scale.bands else 0.3), padding=0)
+        direction = _tr("higher is better") if scale.higher_is == "better" \
+            else _tr("higher is worse")
+        plot.setTitle(f"<span style='color:{style.TEXT};font-weight:600'>"
+                      f"{scale.name.get(lang)}</span>"
+                      f"<span style='color:{style.MUTED}'>&nbsp;&nbsp;({direction})</span>",
+                      size="10pt", justify="left")
+        plot.setLabel("left", _tr("Score"))
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(style.BORDER))
+            axis.setTextPen(pg.mkPen(style.MUTED))
+        plot.getAxis("left").setTicks([[(v, str(v)) for v in range(low, high + 1)]])
+        plot.getAxis("left").setWidth(48)
+        plot.getAxis("bottom").setTicks([[(i, "") for i in range(count)]])
+        plot.showGrid(x=False, y=True, alpha=0.15)
+
+    def _add_bands(self, plot: pg.PlotItem, scale: Scale, lang: str, low: int, high: int,
+                   count: int) -> None:
+        for band in scale.bands:
+            region = pg.LinearRegionItem(values=(band.lower, band.upper),
+                                         orientation="horizontal", movable=False,
+                                         brush=pg.mkBrush(*style.BAND_COLOURS.get(
+                                             band.severity, (128, 128, 128, 20))),
+                                         pen=pg.mkPen(None))
+            region.setZValue(-10)
+            plot.addItem(region)
+            self.band_items.append(region)
+            label = pg.TextItem(band.label.get(lang), color=style.MUTED, anchor=(0, 0.5))
+            label.setFont(QFont(self.font().family(), 7))
+            label.setPos(max(count - 1, 1) + 0.22, (band.lower + band.upper) / 2)
+            label.setZValue(-5)
+            plot.addItem(label)
+
+    def _show_empty(self) -> None:
+        plot = self.graphics.addPlot()
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        plot.setMouseEnabled(x=False, y=False)
+        self._empty = pg.TextItem(_tr("No questionnaire filled in yet."),
+                                  color=style.MUTED, anchor=(0.5, 0.5))
+        plot.addItem(self._empty)
+        plot.setXRange(0, 1)
+        plot.setYRange(0, 1)
+        self._empty.setPos(0.5, 0.5)
+        self.plots.append(plot)
+
+    # -- export ------------------------------------------------------------
+
+    def export_png(self, path: str | Path, *, width: int = 900, height: int = 600) -> Path:
+        """Render the chart to a PNG file (at least ``width``×``height`` when not shown)."""
+        path = Path(path)
+        if not self.isVisible():
+            self.resize(max(self.width(), width), max(self.height(), height))
+        pixmap = self.grab()
+        if not pixmap.save(str(path), "PNG"):
+            raise OSError(f"could not write {path.name}")
+        return path

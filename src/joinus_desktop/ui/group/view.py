@@ -1,0 +1,93 @@
+"""The Group screen (read-only in this slice): mean scores per measurement moment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...store.store import Store
+from ..charts.trajectory import TrajectoryChart
+from ..i18n import current_language, plural
+from ..tasks import QueryOp
+from ..widgets import Card, page_title
+from .model import GroupMeans, GroupMeansModel, load_group_means
+
+
+class GroupView(QWidget):
+    loaded = Signal()
+
+    def __init__(self, store: Store, team_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._team_id = team_id
+        self.model = GroupMeansModel(parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Group mean scores per moment"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setHighlightSections(False)
+        card = Card(self.tr("Mean scores per measurement moment"))
+        self.note = QLabel()
+        self.note.setObjectName("Muted")
+        self.note.setWordWrap(True)
+        card.body.addWidget(self.table)
+        card.body.addWidget(self.note)
+        card.body.addStretch(1)
+        self.chart = TrajectoryChart(self)
+        self.chart.setMinimumHeight(260)
+        chart_card = Card(self.tr("The group over time"))
+        chart_card.body.addWidget(self.chart, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(page_title(self.tr("Group"), self.tr(
+            "How the group as a whole is doing: each youngster's latest questionnaire "
+            "per moment counts once.")))
+        # Side by side: the table needs few rows, the chart needs height for three scales.
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(card, 5)
+        row.addWidget(chart_card, 5)
+        layout.addLayout(row, 1)
+
+    def reload(self) -> None:
+        store, team_id = self._store, self._team_id
+        QueryOp(parent=self, op=lambda: load_group_means(store, team_id),
+                success=self._loaded).run_in_background()
+
+    def _loaded(self, data: GroupMeans) -> None:
+        lang = current_language()
+        scales = [(s.id, s.name.get(lang)) for s in data.instrument.scales]
+        self.model.set_data(scales, data.means, lang)
+        # Rows are few (one per moment): size the table to them, give the rest to the chart.
+        rows = self.model.rowCount()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
+                                  + 32 * max(rows, 1) + 6)
+        points = [{"moment": m, "date": plural(self.tr("%n youngster(s)", "", v["n"]), v["n"]),
+                   "scores": v["means"]}
+                  for m, v in data.means.items()]
+        self.chart.set_data(instrument=data.instrument, scores=points, team_means={},
+                            lang=lang, own_label=self.tr("Group mean"))
+        self.note.setText(self.tr("%1 youngsters in the group. Scores run from %2 to %3.")
+                          .replace("%1", str(data.youngsters))
+                          .replace("%2", str(data.instrument.answer_scale.min))
+                          .replace("%3", str(data.instrument.answer_scale.max)))
+        self.loaded.emit()

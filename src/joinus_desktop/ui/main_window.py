@@ -1,0 +1,187 @@
+"""The main window: navigation on the left, one screen at a time on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..store.errors import NotFound
+from ..store.store import Store
+from .group.view import GroupView
+from .i18n import plural, set_language
+from .meetings.view import MeetingsView
+from .settings.view import SettingsView
+from .tasks import QueryOp
+from .today.view import TodayView
+from .widgets import page_title
+from .youngsters.view import YoungstersView
+
+log = logging.getLogger(__name__)
+
+PENDING_REFRESH_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    TODAY, YOUNGSTERS, MEETINGS, GROUP, SETTINGS = range(5)
+    closed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        try:
+            self.team: dict | None = store.teams.current()
+        except NotFound:
+            self.team = None
+        self.resize(1280, 760)
+        self.setMinimumSize(QSize(1024, 640))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("NavList")
+        self.nav.setFixedWidth(200)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.app_title = QLabel()
+        self.app_title.setObjectName("AppTitle")
+        self.team_label = QLabel()
+        self.team_label.setObjectName("TeamName")
+        self.team_label.setWordWrap(True)
+        nav_panel = QFrame()
+        nav_panel.setObjectName("NavPanel")
+        nav_panel.setFixedWidth(200)
+        nav_layout = QVBoxLayout(nav_panel)
+        nav_layout.setContentsMargins(0, 0, 0, 0)
+        nav_layout.setSpacing(0)
+        nav_layout.addWidget(self.app_title)
+        nav_layout.addWidget(self.team_label)
+        nav_layout.addWidget(self.nav, 1)
+
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(nav_panel)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.sync_label = QLabel()
+        self.sync_label.setAccessibleName(self.tr("Sync status"))
+        self.pending_label = QLabel()
+        self.pending_label.setAccessibleName(self.tr("Changes waiting to sync"))
+        self.statusBar().addWidget(self.sync_label, 1)
+        self.statusBar().addPermanentWidget(self.pending_label)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.shortcuts: list[QShortcut] = []
+        for n in range(5):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
+            shortcut.activated.connect(lambda n=n: self.go_to(n))
+            self.shortcuts.append(shortcut)
+        self.nav.currentRowChanged.connect(self._page_changed)
+
+        self.pending_timer = QTimer(self)
+        self.pending_timer.setInterval(PENDING_REFRESH_MS)
+        self.pending_timer.timeout.connect(self.refresh_pending)
+        self.pending_timer.start()
+        self.build()
+
+    # -- building (again on a language change) -------------------------------
+
+    def build(self) -> None:
+        """Create the navigation and the screens in the current language."""
+        current = max(self.nav.currentRow(), 0)
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        while self.stack.count():
+            page = self.stack.widget(0)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.setWindowTitle(self.tr("Join Us"))
+        self.app_title.setText(self.tr("Join Us"))
+        self.team_label.setText(self.team["name"] if self.team else "")
+        names = [self.tr("Today"), self.tr("Youngsters"), self.tr("Meetings"),
+                 self.tr("Group"), self.tr("Settings")]
+        for n, name in enumerate(names):
+            item = QListWidgetItem(name)
+            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", name).replace("%2", str(n + 1)))
+            item.setSizeHint(QSize(180, 38))
+            self.nav.addItem(item)
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        if self.team is not None:
+            team_id = self.team["id"]
+            self.today = TodayView(self.store, team_id)
+            self.youngsters = YoungstersView(self.store, team_id)
+            self.meetings = MeetingsView(self.store, team_id)
+            self.group = GroupView(self.store, team_id)
+            pages: list[QWidget] = [self.today, self.youngsters, self.meetings, self.group]
+        else:
+            pages = [self._no_team_page() for _ in range(4)]
+        self.settings = SettingsView(self.store)
+        self.settings.language_chosen.connect(self.switch_language)
+        pages.append(self.settings)
+        for page in pages:
+            self.stack.addWidget(page)
+        self._loaded: set[int] = set()
+        self.sync_label.setText(self.tr("Not connected to the organisation server"))
+        self.nav.blockSignals(False)
+        self.nav.setCurrentRow(current)
+        self._page_changed(current)
+        self.refresh_pending()
+
+    def _no_team_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(page_title(self.tr("No group yet"), self.tr(
+            "This laptop does not hold a group yet. It arrives with the first sync "
+            "with the organisation server.")))
+        layout.addStretch(1)
+        return page
+
+    # -- navigation --------------------------------------------------------
+
+    def go_to(self, page: int) -> None:
+        self.nav.setCurrentRow(page)
+
+    def _page_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.widget(row)
+        # Screens load when first shown, so unlocking does not wait for all of them.
+        if row not in self._loaded and hasattr(page, "reload"):
+            self._loaded.add(row)
+            page.reload()
+
+    def refresh_pending(self) -> None:
+        store = self.store
+        QueryOp(parent=self, op=store.pending_changes, success=self._show_pending).failure(
+            lambda exc: log.warning("pending count failed: %s", type(exc).__name__)).run()
+
+    def _show_pending(self, count: int) -> None:
+        self.pending_changes = count
+        self.pending_label.setText(
+            plural(self.tr("%n change(s) waiting to sync", "", count), count))
+
+    def switch_language(self, lang: str) -> None:
+        set_language(lang)
+        self.build()
+
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.pending_timer.stop()
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,99 @@
+"""The Meetings screen (read-only in this slice): list and the selected meeting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...store.store import Store
+from ..i18n import plural
+from ..tasks import QueryOp
+from ..widgets import Card, escape, format_date, page_title
+from .model import MeetingRow, MeetingsTableModel, load_meeting_rows
+
+
+class MeetingsView(QWidget):
+    loaded = Signal()
+
+    def __init__(self, store: Store, team_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._team_id = team_id
+        self.model = MeetingsTableModel(parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Meetings"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MeetingsTableModel.ACTIVITIES, QHeaderView.ResizeMode.Stretch)
+
+        self.detail = Card(self.tr("Meeting"))
+        self.detail_text = QLabel()
+        self.detail_text.setWordWrap(True)
+        self.detail_text.setTextFormat(Qt.TextFormat.RichText)
+        self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail_text.setAccessibleName(self.tr("Meeting details"))
+        self.detail.body.addWidget(self.detail_text, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 400])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(page_title(self.tr("Meetings"),
+                                    self.tr("Every meeting of the group, newest first.")))
+        layout.addWidget(splitter, 1)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self._show(current.row()))
+        self._show(-1)
+
+    def reload(self) -> None:
+        store, team_id = self._store, self._team_id
+        QueryOp(parent=self, op=lambda: load_meeting_rows(store, team_id),
+                success=self._loaded).run_in_background()
+
+    def _loaded(self, rows: list[MeetingRow]) -> None:
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+        self.loaded.emit()
+
+    def _show(self, row: int) -> None:
+        if row < 0 or row >= self.model.rowCount():
+            self.detail_text.setText(self.tr("Choose a meeting to see its notes."))
+            return
+        m = self.model.row_at(row)
+        title = format_date(m.date, long=True)
+        parts = [f"<p style='font-size:15px;font-weight:600;margin:0'>{escape(title)}</p>",
+                 f"<p style='color:#5f6b7a;margin-top:2px'>{escape(m.place)}</p>"]
+        if m.activities:
+            parts.append(f"<p><b>{escape(self.tr('Activities'))}</b><br>{escape(m.activities)}</p>")
+        if m.notes:
+            parts.append(f"<p><b>{escape(self.tr('Notes'))}</b><br>{escape(m.notes)}</p>")
+        present = plural(self.tr("Present (%n)", "", m.present), m.present)
+        parts.append(f"<p><b>{escape(present)}</b><br>"
+                     f"{escape(', '.join(m.attendees)) or '—'}</p>")
+        self.detail_text.setText("".join(parts))

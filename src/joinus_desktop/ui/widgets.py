@@ -1,0 +1,58 @@
+"""Small building blocks shared by the screens: page header and card."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class Card(QFrame):
+    """A white, rounded panel with a small title."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.title = QLabel(title, self)
+        self.title.setObjectName("CardTitle")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(16, 14, 16, 14)
+        self.body.setSpacing(6)
+        self.body.addWidget(self.title)
+
+
+def page_title(text: str, subtitle: str = "") -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    title = QLabel(text)
+    title.setObjectName("PageTitle")
+    layout.addWidget(title)
+    if subtitle:
+        sub = QLabel(subtitle)
+        sub.setObjectName("PageSubtitle")
+        sub.setWordWrap(True)
+        layout.addWidget(sub)
+    return box
+
+
+def escape(text: str) -> str:
+    """Text for a rich-text label: names and notes may contain < or &."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def format_date(iso: str | None, *, long: bool = False) -> str:
+    """An ISO date as the UI language writes it ("23-11-2026" / "23/11/2026")."""
+    if not iso:
+        return ""
+    try:
+        date = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    qdate = QDate(date.year, date.month, date.day)
+    if long:
+        return QLocale().toString(qdate, "dddd d MMMM yyyy")
+    return QLocale().toString(qdate, "dd-MM-yyyy" if QLocale().language()
+                              == QLocale.Language.Dutch else "dd/MM/yyyy")

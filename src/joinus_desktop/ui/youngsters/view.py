@@ -1,0 +1,163 @@
+"""The Youngsters screen: a searchable, filterable list and one youngster's detail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...store.store import Store
+from ..i18n import current_language
+from ..tasks import QueryOp
+from .detail import YoungsterDetailPane, load_detail
+from .model import ID_ROLE, YoungstersFilterProxy, YoungstersTableModel
+from .rows import YoungsterRow, load_youngster_rows, status_choices
+
+
+class YoungstersView(QWidget):
+    loaded = Signal()  # the list arrived (tests and the status bar listen)
+    detail_shown = Signal(str)  # youngster id
+
+    def __init__(self, store: Store, team_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._team_id = team_id
+        lang = current_language()
+
+        title = QLabel(self.tr("Youngsters"))
+        title.setObjectName("PageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name"))
+        self.search.setAccessibleName(self.tr("Search youngsters by name"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.status.addItem(self.tr("All statuses"), "")
+        for key, label in status_choices(lang):
+            self.status.addItem(label, key)
+        self.count = QLabel()
+        self.count.setObjectName("Muted")
+
+        self.model = YoungstersTableModel(parent=self)
+        self.proxy = YoungstersFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Youngsters"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(YoungstersTableModel.ALIAS, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(YoungstersTableModel.NEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(32)
+
+        self.detail = YoungsterDetailPane(self)
+
+        tools = QHBoxLayout()
+        tools.setSpacing(8)
+        tools.addWidget(self.search, 2)
+        tools.addWidget(self.status, 1)
+        left = QWidget()
+        left.setMinimumWidth(560)  # every column readable at 1366×768
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(8)
+        left_layout.addLayout(tools)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        # Wide enough for every column at 1366×768; the chart takes the rest.
+        splitter.setSizes([590, 530])
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter = splitter
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(splitter, 1)
+
+        self.setTabOrder(self.search, self.status)
+        self.setTabOrder(self.status, self.table)
+        self.search.textChanged.connect(self._filter_changed)
+        self.status.currentIndexChanged.connect(self._filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    # -- loading -----------------------------------------------------------
+
+    def reload(self) -> None:
+        store, team_id, lang = self._store, self._team_id, current_language()
+        QueryOp(parent=self, op=lambda: load_youngster_rows(store, team_id, lang),
+                success=self._rows_loaded).run_in_background()
+
+    def _rows_loaded(self, rows: list[YoungsterRow]) -> None:
+        selected = self.detail.youngster_id
+        self.model.set_rows(rows)
+        self._update_count()
+        if selected:
+            self.select_youngster(selected)
+        self.loaded.emit()
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_search(self.search.text())
+        self.proxy.set_status(self.status.currentData() or "")
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(self.tr("%1 of %2 youngsters").replace("%1", str(shown))
+                           .replace("%2", str(total)))
+
+    # -- selection ---------------------------------------------------------
+
+    def visible_aliases(self) -> list[str]:
+        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
+
+    def select_youngster(self, youngster_id: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data(ID_ROLE) == youngster_id:
+                self.table.selectRow(r)
+                return True
+        return False
+
+    def _selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        youngster_id = rows[0].data(ID_ROLE)
+        store = self._store
+
+        def show(detail: object) -> None:
+            # A quicker click may have chosen someone else meanwhile.
+            current = self.table.selectionModel().selectedRows()
+            if current and current[0].data(ID_ROLE) == youngster_id:
+                self.detail.show_detail(detail)  # type: ignore[arg-type]
+                self.detail_shown.emit(youngster_id)
+
+        QueryOp(parent=self, op=lambda: load_detail(store, youngster_id),
+                success=show).run_in_background()
