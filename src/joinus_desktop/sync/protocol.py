@@ -156,15 +156,20 @@ class PushResponse:
     batch_id: str
     epoch: str
     results: list[ChangeResult]
+    server_time_ms: int | None = None  # the server's clock, to tell a user theirs is off
 
     def to_wire(self) -> dict[str, Any]:
-        return {"batch_id": self.batch_id, "epoch": self.epoch,
-                "results": [r.to_wire() for r in self.results]}
+        out: dict[str, Any] = {"batch_id": self.batch_id, "epoch": self.epoch,
+                               "results": [r.to_wire() for r in self.results]}
+        if self.server_time_ms is not None:
+            out["server_time_ms"] = self.server_time_ms
+        return out
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> PushResponse:
         return cls(data["batch_id"], data["epoch"],
-                   [ChangeResult.from_wire(r) for r in data["results"]])
+                   [ChangeResult.from_wire(r) for r in data["results"]],
+                   data.get("server_time_ms"))
 
 
 @dataclass(frozen=True)
@@ -218,6 +223,7 @@ class PullResponse:
     has_more: bool
     changes: list[PulledChange]
     counts: dict[str, dict[str, int]] | None = None  # team -> entity -> live records (last page)
+    server_time_ms: int | None = None  # the server's clock, to tell a user theirs is off
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {"epoch": self.epoch, "cursor": self.cursor,
@@ -225,12 +231,15 @@ class PullResponse:
                                "changes": [c.to_wire() for c in self.changes]}
         if self.counts is not None:
             out["counts"] = self.counts
+        if self.server_time_ms is not None:
+            out["server_time_ms"] = self.server_time_ms
         return out
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> PullResponse:
         return cls(data["epoch"], int(data["cursor"]), bool(data["has_more"]),
-                   [PulledChange.from_wire(c) for c in data["changes"]], data.get("counts"))
+                   [PulledChange.from_wire(c) for c in data["changes"]], data.get("counts"),
+                   data.get("server_time_ms"))
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:

@@ -1,0 +1,38 @@
+"""POST /api/v1/enroll: a one-time code for a device token."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from .. import enrolment
+from ..errors import ApiError
+from .body import has_control_chars, read_json
+from .deps import storage_of
+from .responses import errors, json_body
+from .schemas import EnrollResponse
+
+router = APIRouter(prefix="/api/v1", tags=["devices"])
+
+
+def parse_enroll(data: object) -> tuple[str, str]:
+    if not isinstance(data, dict):
+        raise ApiError("invalid_request", "enroll: the body must be a JSON object")
+    code, name = data.get("code"), data.get("device_name")
+    if not isinstance(code, str) or not 1 <= len(code) <= 64:
+        raise ApiError("invalid_request", "enroll: 'code' must be a string of 1 to 64 characters")
+    if not isinstance(name, str) or not 1 <= len(name.strip()) <= 100 or has_control_chars(name):
+        raise ApiError("invalid_request",
+                       "enroll: 'device_name' must be 1 to 100 printable characters")
+    return code, name.strip()
+
+
+@router.post("/enroll", response_model=None, openapi_extra=json_body("EnrollRequest"),
+             responses={200: {"model": EnrollResponse},
+                        **errors("invalid_json", "invalid_request", "invalid_code",
+                                 "body_too_large")})
+async def enroll(request: Request) -> JSONResponse:
+    """Enrol a device with a one-time code; returns its id and bearer token (shown once)."""
+    code, name = parse_enroll(await read_json(request))
+    return JSONResponse(await run_in_threadpool(enrolment.enroll, storage_of(request), code, name))

@@ -1,0 +1,156 @@
+"""Pydantic models that document the wire format in the OpenAPI schema.
+
+The handlers parse bodies with :mod:`joinus_desktop.sync.protocol` (so errors
+carry the protocol's stable codes and the body-size limit holds while reading);
+these models describe the same JSON for /openapi.json and for the fuzz tests.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from joinus_desktop.domain import entities
+from joinus_desktop.sync import protocol as wire
+
+STAMP_PATTERN = r"^[0-9]{15}:[0-9a-f]{6}:[A-Za-z0-9._-]{1,64}$"
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable machine-readable code, see docs/protocol.md.")
+    message: str = Field(description="English explanation for people.")
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorDetail
+
+
+# -- requests (documented through openapi_extra; parsed by protocol.py) ---------------
+class EnrollRequest(BaseModel):
+    model_config = ConfigDict(title="EnrollRequest")
+    code: str = Field(min_length=1, max_length=64, description="The one-time enrolment code.")
+    device_name: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]+$")
+
+
+class ChangeIn(BaseModel):
+    model_config = ConfigDict(title="Change")
+    entity: str = Field(json_schema_extra={"enum": list(entities.ENTITIES)})
+    id: str = Field(pattern=UUID_PATTERN)
+    team_id: str = Field(pattern=UUID_PATTERN)
+    stamp: str = Field(pattern=STAMP_PATTERN, description="Hybrid logical clock stamp.")
+    fields: dict[str, Any] = Field(min_length=1, description="Field name to new value.")
+    base: dict[str, Annotated[str, Field(pattern=STAMP_PATTERN)] | None] = Field(
+        default_factory=dict, description="Field name to the stamp the edit was based on.")
+
+
+class PushRequest(BaseModel):
+    model_config = ConfigDict(title="PushRequest")
+    protocol: Literal[1] = 1  # wire.PROTOCOL_VERSION
+    device_id: str = Field(pattern=UUID_PATTERN)
+    batch_id: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")
+    changes: list[ChangeIn] = Field(max_length=wire.MAX_CHANGES_PER_BATCH)
+
+
+REQUEST_MODELS: tuple[type[BaseModel], ...] = (EnrollRequest, PushRequest)
+
+
+# -- responses ---------------------------------------------------------------------------
+class UserOut(BaseModel):
+    id: str
+    email: str
+    name: str
+    role: Literal["social_worker", "coordinator", "admin"]
+
+
+class TeamOut(BaseModel):
+    id: str
+    name: str
+    municipality: str
+
+
+class EnrollResponse(BaseModel):
+    device_id: str
+    token: str = Field(description="Bearer token; shown once, store it in the vault.")
+    user: UserOut
+    teams: list[TeamOut]
+    epoch: str
+    server_time_ms: int
+
+
+class ChangeResultOut(BaseModel):
+    index: int
+    id: str
+    outcome: Literal["applied", "conflict", "rejected"]
+    code: str | None = None
+    reason: str | None = None
+    lost_fields: list[str] | None = None
+
+
+class PushResponse(BaseModel):
+    batch_id: str
+    epoch: str
+    results: list[ChangeResultOut]
+    server_time_ms: int
+
+
+class FieldValueOut(BaseModel):
+    value: Any
+    stamp: str
+
+
+class PulledChangeOut(BaseModel):
+    cursor: int
+    kind: Literal["change", "purge"]
+    team_id: str
+    entity: str | None = None
+    id: str | None = None
+    author: str | None = None
+    fields: dict[str, FieldValueOut] | None = None
+    youngster_id: str | None = None
+
+
+class PullResponse(BaseModel):
+    epoch: str
+    cursor: int
+    has_more: bool
+    changes: list[PulledChangeOut]
+    counts: dict[str, dict[str, int]] | None = Field(
+        default=None, description="Last page only: team -> entity -> live records.")
+    server_time_ms: int
+
+
+class ScaleFigure(BaseModel):
+    mean: float | None
+    youngsters: int
+    suppressed: bool
+
+
+class MomentFigure(BaseModel):
+    moment: str
+    youngsters: int
+    responses: int
+    suppressed: bool
+    scales: dict[str, ScaleFigure] | None = Field(
+        default=None, description="Absent when the moment is suppressed.")
+
+
+class TeamReport(BaseModel):
+    id: str
+    name: str
+    municipality: str
+    moments: list[MomentFigure]
+
+
+class ProgrammeReport(BaseModel):
+    min_youngsters: int
+    teams_included: int
+    moments: list[MomentFigure]
+    teams: list[TeamReport]
+    generated_at_ms: int
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    server_time_ms: int

@@ -1,0 +1,86 @@
+"""POST /api/v1/sync/push and GET /api/v1/sync/pull."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from joinus_desktop.domain.hlc import ClockError, Stamp
+from joinus_desktop.sync import protocol
+from joinus_desktop.sync.protocol import ProtocolError, PushRequest
+
+from .. import pull as pull_service
+from .. import push as push_service
+from ..auth import Principal
+from ..errors import ApiError
+from ..records import is_canonical_uuid
+from .body import has_control_chars, read_json
+from .deps import current_principal, storage_of
+from .responses import errors, json_body
+from .schemas import PullResponse, PushResponse
+
+router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
+MAX_STAMP_LENGTH = 100
+
+
+def _canonical_stamp(text: str) -> bool:
+    # Stamps compare as strings, so only the one spelling Stamp prints is accepted.
+    try:
+        return len(text) <= MAX_STAMP_LENGTH and str(Stamp.parse(text)) == text
+    except ClockError:
+        return False
+
+
+def parse_push(data: object, principal: Principal) -> PushRequest:
+    """The protocol's own parser, plus the server's stricter spelling rules."""
+    version = data.get("protocol", protocol.PROTOCOL_VERSION) if isinstance(data, dict) else None
+    if version is not None and (type(version) is not int or version != protocol.PROTOCOL_VERSION):
+        raise ApiError("invalid_request", f"push: this server speaks protocol "
+                                          f"{protocol.PROTOCOL_VERSION}")
+    try:
+        request = PushRequest.from_wire(data)
+    except ProtocolError as exc:
+        raise ApiError(exc.code, exc.message) from exc
+    if request.device_id != principal.device_id:
+        raise ApiError("device_mismatch", "push: 'device_id' is not the device of this token")
+    if has_control_chars(request.batch_id):
+        raise ApiError("invalid_request", "push: 'batch_id' must be printable")
+    for i, change in enumerate(request.changes):
+        if not (is_canonical_uuid(change.id) and is_canonical_uuid(change.team_id)):
+            raise ApiError("invalid_request",
+                           f"changes[{i}]: 'id' and 'team_id' must be lowercase UUIDs")
+        stamps = [change.stamp, *(s for s in change.base.values() if s is not None)]
+        if not all(_canonical_stamp(s) for s in stamps):
+            raise ApiError("invalid_request",
+                           f"changes[{i}]: a stamp is not in its canonical form")
+    return request
+
+
+@router.post("/push", response_model=None, openapi_extra=json_body("PushRequest"),
+             responses={200: {"model": PushResponse},
+                        **errors("invalid_json", "invalid_request", "unknown_entity",
+                                 "unknown_field", "unauthorized", "device_mismatch",
+                                 "body_too_large", "batch_too_large")})
+async def push(request: Request,
+               principal: Principal = Depends(current_principal)) -> JSONResponse:
+    """Apply a batch of changes atomically; a retried batch_id returns the first answer."""
+    push_request = parse_push(await read_json(request), principal)
+    answer = await run_in_threadpool(push_service.push, storage_of(request), principal,
+                                     push_request)
+    return JSONResponse(answer)
+
+
+@router.get("/pull", response_model=None,
+            responses={200: {"model": PullResponse},
+                       **errors("invalid_request", "unauthorized", "resync_required")})
+def pull(request: Request,
+         cursor: int = Query(0, description="The cursor of the previous page (0 at first)."),
+         limit: int = Query(protocol.DEFAULT_PULL_LIMIT, ge=1, le=protocol.MAX_PULL_LIMIT),
+         epoch: str | None = Query(None, max_length=64,
+                                   description="The epoch the cursor belongs to; another "
+                                               "epoch answers resync_required."),
+         principal: Principal = Depends(current_principal)) -> JSONResponse:
+    """The log entries of the device's teams after ``cursor``, in commit order."""
+    return JSONResponse(pull_service.pull(storage_of(request), principal, cursor=cursor,
+                                          limit=limit, epoch=epoch))

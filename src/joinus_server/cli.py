@@ -1,0 +1,265 @@
+"""``joinus-server``: ``serve`` the API, or ``admin`` teams, users, devices and data.
+
+Errors are one line on stderr and a non-zero exit, never a traceback: 1 for a
+command that could not be carried out, 2 for a command line that is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import logging.config
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from .config import ENV_DATABASE, database_url, redact
+from .errors import AdminError, StorageUnavailable
+
+PROG = "joinus-server"
+KEEP_ALIVE_S = 75
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+class _Failure(Exception):
+    """Reported as one line; carries the exit status."""
+
+
+def _common(json_flag: bool) -> _Parser:
+    # Accepted before or after the sub-command: SUPPRESS keeps a later default from
+    # overwriting an earlier value.
+    parent = _Parser(add_help=False)
+    parent.add_argument("--database", default=argparse.SUPPRESS, metavar="URL",
+                        help=f"sqlite:///path or postgresql://… (default: ${ENV_DATABASE}, "
+                             "else a SQLite file in the user data dir)")
+    if json_flag:
+        parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                            help="print JSON for scripts")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common(json_flag=False)
+    admin_common = _common(json_flag=True)
+    parser = _Parser(prog=PROG, description="The Join Us organisation server.",
+                     parents=[common])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    serve = commands.add_parser("serve", parents=[common], help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1; put TLS in front)")
+    serve.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes (PostgreSQL only for more than one)")
+    serve.add_argument("--log-level", default="info",
+                       choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--no-access-log", action="store_true", help="do not log requests")
+
+    admin = commands.add_parser("admin", parents=[admin_common],
+                                help="administer teams, users, devices and data")
+    actions = admin.add_subparsers(dest="action", required=True, parser_class=_Parser)
+
+    def action(name: str, help_text: str) -> argparse.ArgumentParser:
+        return actions.add_parser(name, parents=[admin_common], help=help_text,
+                                  description=help_text)
+
+    p = action("create-team", "create a team (a Join Us group in a municipality)")
+    p.add_argument("name")
+    p.add_argument("--municipality", required=True)
+    p.add_argument("--age-group", choices=["12-18", "18-25"])
+    p = action("create-user", "create a user and make them a member of teams")
+    p.add_argument("email")
+    p.add_argument("--name", required=True)
+    p.add_argument("--team", action="append", default=[], metavar="TEAM",
+                   help="team id or unique team name; repeat for more teams")
+    p.add_argument("--role", default="social_worker",
+                   choices=["social_worker", "coordinator", "admin"])
+    p = action("add-member", "make an existing user a member of more teams")
+    p.add_argument("email")
+    p.add_argument("--team", action="append", required=True, metavar="TEAM")
+    p = action("invite", "print a one-time enrolment code for a user's device")
+    p.add_argument("email")
+    p.add_argument("--days", type=int, default=7, help="days the code stays valid (default 7)")
+    action("list-teams", "list teams")
+    action("list-users", "list users and their teams")
+    action("list-devices", "list enrolled devices")
+    p = action("revoke-device", "revoke a device: its next request gets 401")
+    p.add_argument("device_id", metavar="ID")
+    p = action("erase-youngster", "erase a youngster's data everywhere (right to be forgotten)")
+    p.add_argument("youngster_id", metavar="ID")
+    action("list-purges", "list erasures and the devices that confirmed them")
+    action("new-epoch", "start a new dataset epoch (run after restoring a backup)")
+    p = action("audit", "print the audit trail (oldest first)")
+    p.add_argument("--limit", type=int, default=100, help="the last N entries (default 100)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "serve":
+            return _serve(args)
+        return _admin(args)
+    except (_Failure, AdminError, StorageUnavailable) as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        return _fail(_describe(exc))
+
+
+def _fail(message: str, status: int = 1) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return status
+
+
+def _describe(exc: Exception) -> str:
+    text = " ".join(str(exc).split())  # database messages span lines
+    if type(exc).__name__ in ("IntegrityError", "UniqueViolation"):
+        return f"the database refused the change (a duplicate?): {text}"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from .storage import StorageError, open_storage
+
+    url = database_url(getattr(args, "database", None))
+    try:
+        return open_storage(url)
+    except StorageError as exc:
+        raise _Failure(str(exc)) from exc
+    except StorageUnavailable as exc:
+        raise _Failure(f"{exc}") from exc
+    except OSError as exc:
+        raise _Failure(f"cannot open {redact(url)}: {exc.strerror or exc}") from exc
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .logging_setup import uvicorn_log_config
+
+    url = database_url(getattr(args, "database", None))
+    if args.workers < 1:
+        raise _Failure("--workers must be at least 1")
+    if args.workers > 1 and url.startswith("sqlite"):
+        raise _Failure("several workers need PostgreSQL; SQLite serves one worker")
+    _open(args).close()  # migrate once, and fail here with one line if the database is wrong
+    os.environ[ENV_DATABASE] = url  # each worker opens its own connections from this
+    config = uvicorn_log_config(args.log_level.upper(), access_log=not args.no_access_log)
+    logging.config.dictConfig(config)
+    logging.getLogger("joinus_server").info("database %s", redact(url))
+    uvicorn.run("joinus_server.app:app_from_environment", factory=True, host=args.host,
+                port=args.port, workers=args.workers, log_config=config,
+                log_level=args.log_level, access_log=not args.no_access_log,
+                server_header=False, proxy_headers=True,
+                # Longer than nginx's upstream keepalive_timeout (60 s): a proxy or client
+                # reusing a connection the server just closed sees a reset (a 502 at nginx).
+                timeout_keep_alive=KEEP_ALIVE_S)
+    return 0
+
+
+def _admin(args: argparse.Namespace) -> int:
+    from . import admin, erasure
+
+    as_json = getattr(args, "json", False)
+    actor = f"admin:{_os_user()}"
+    storage = _open(args)
+    try:
+        handlers: dict[str, Callable[[], Any]] = {
+            "create-team": lambda: admin.create_team(storage, args.name, args.municipality,
+                                                     age_group=args.age_group, actor=actor),
+            "create-user": lambda: admin.create_user(storage, args.email, args.name, args.team,
+                                                     args.role, actor=actor),
+            "add-member": lambda: admin.add_member(storage, args.email, args.team, actor=actor),
+            "invite": lambda: admin.invite(storage, args.email, days=args.days, actor=actor),
+            "list-teams": lambda: admin.list_teams(storage),
+            "list-users": lambda: admin.list_users(storage),
+            "list-devices": lambda: admin.list_devices(storage),
+            "revoke-device": lambda: admin.revoke_device(storage, args.device_id, actor=actor),
+            "erase-youngster": lambda: erasure.erase_youngster(storage, args.youngster_id,
+                                                               actor=actor),
+            "list-purges": lambda: admin.list_purges(storage),
+            "new-epoch": lambda: admin.new_epoch(storage, actor=actor),
+            "audit": lambda: admin.audit_trail(storage, limit=args.limit),
+        }
+        result = handlers[args.action]()
+    finally:
+        storage.close()
+    if as_json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print(_human(args.action, result))
+    return 0
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _human(action: str, result: Any) -> str:
+    """Plain text for people at a terminal (scripts use --json)."""
+    if action == "create-team":
+        return f"Created team {result['name']} ({result['municipality']}): {result['id']}"
+    if action == "create-user":
+        teams = ", ".join(t["name"] for t in result["teams"]) or "no teams"
+        return f"Created {result['role']} {result['email']} ({teams}): {result['id']}"
+    if action == "add-member":
+        return f"{result['email']} is now a member of {len(result['teams'])} team(s)"
+    if action == "invite":
+        return (f"Enrolment code for {result['email']}: {result['code']}\n"
+                f"Valid once, until {result['expires_at']}. It is not stored: copy it now.")
+    if action == "revoke-device":
+        state = "was already revoked" if result["already_revoked"] else "is revoked"
+        return f"Device {result['id']} {state}; its next request gets 401."
+    if action == "erase-youngster":
+        return (f"Erased youngster {result['youngster_id']}: {result['records_erased']} records, "
+                f"{result['log_entries_erased']} log entries. Purge event at cursor "
+                f"{result['purge_cursor']}.")
+    if action == "new-epoch":
+        return (f"New dataset epoch {result['epoch']} (was {result['previous']}). Devices will "
+                "re-send what they pushed and pull again from the start.")
+    rows: list[dict[str, Any]] = result
+    if not rows:
+        return "(none)"
+    columns = {
+        "list-teams": ["id", "name", "municipality", "members"],
+        "list-users": ["id", "email", "name", "role", "teams"],
+        "list-devices": ["id", "user", "name", "enrolled_at", "last_seen_at", "revoked_at"],
+        "list-purges": ["purge_cursor", "youngster_id", "records_erased", "erased_at",
+                        "confirmed_by"],
+        "audit": ["at", "actor", "action", "detail"],
+    }[action]
+    return "\n".join(_table(rows, columns))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list):
+        return str(len(value)) if value and isinstance(value[0], dict) else ",".join(value)
+    if isinstance(value, dict):
+        return json.dumps(value, sort_keys=True)
+    return str(value)
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> list[str]:
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    line = "  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True))
+    return [line.rstrip()] + ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True))
+                              .rstrip() for r in cells]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,253 @@
+"""Per-field arbitration of one incoming change against the server's record (pure).
+
+The rules (docs/protocol.md, "Merge"): for every field the change sets, if the
+server has no version of it, or the change's ``base`` is the server's current
+stamp, the change applies. Otherwise the edit was concurrent: the greater stamp
+wins, and when the two values differ the losing one (whichever side lost) is
+kept as a conflict record. Nothing typed by a social worker is dropped silently.
+
+``deleted`` is a field like any other, plus one rule that makes a delete
+conflict with concurrent edits of *other* fields. It rests on the clock's
+causality: a device that had seen a write stamps its own later writes after
+it. So an edit arriving for a record the server holds deleted (without the edit
+touching ``deleted``) was made without seeing the delete, and a delete whose
+stamp is older than a stored field's stamp was made without seeing that edit.
+In both cases the delete and the edit are concurrent and the greater stamp
+wins; the loser becomes a conflict record (the edited text survives in it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from joinus_desktop.domain import entities
+from joinus_desktop.domain.hlc import HybridClock
+from joinus_desktop.domain.ids import uuid7
+from joinus_desktop.domain.problems import errors, label
+from joinus_desktop.sync.protocol import Change, Outcome
+
+from .records import FieldVersion, StoredRecord, is_canonical_uuid, same_value
+
+SERVER_AUTHOR = "server"
+
+
+@dataclass(frozen=True)
+class Rejection:
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class LostValue:
+    """One value that lost a concurrent edit, and the value that beat it."""
+
+    field: str
+    loser: FieldVersion
+    winner: FieldVersion
+
+
+@dataclass
+class Merged:
+    record: StoredRecord  # the record as stored after this change
+    changed: dict[str, FieldVersion] = field(default_factory=dict)  # for the log entry
+    lost: list[LostValue] = field(default_factory=list)  # each becomes a conflict record
+    lost_fields: list[str] = field(default_factory=list)  # fields of the change that lost
+    overwrote: bool = False  # the change beat a concurrent value
+
+    @property
+    def outcome(self) -> Outcome:
+        return "conflict" if self.lost_fields or self.overwrote else "applied"
+
+
+def youngster_of(spec: entities.EntitySpec, record_id: str,
+                 values: Mapping[str, Any]) -> str | None:
+    """The youngster a record belongs to (erasure reaches it), if any."""
+    if spec.youngster_field is None:
+        return None
+    if spec.youngster_field == "id":
+        return record_id
+    value = values.get(spec.youngster_field)
+    return value if isinstance(value, str) else None
+
+
+def merge_change(existing: StoredRecord | None, change: Change, *, author: str, now_ms: int,
+                 today: dt.date | None = None,
+                 youngster_id: str | None = None) -> Merged | Rejection:
+    """Arbitrate ``change`` against ``existing`` (None for a record new to the server).
+
+    ``youngster_id`` overrides the youngster a new record belongs to (the server
+    passes it for conflict records, which inherit it from the record they are about).
+    """
+    spec = entities.entity(change.entity)
+    rejection = _refuse(spec, existing, change)
+    if rejection is not None:
+        return rejection
+    if existing is not None and spec.insert_only:
+        # Only an identical re-send (e.g. after a restore) reaches here: nothing to do.
+        return Merged(existing)
+
+    record = _copy(existing) if existing is not None else StoredRecord(
+        change.id, change.entity, change.team_id,
+        youngster_id or youngster_of(spec, change.id, change.fields),
+        created_at=now_ms, updated_at=now_ms, updated_by=author)
+    merged = Merged(record)
+    incoming = {name: FieldVersion(value, change.stamp, author)
+                for name, value in change.fields.items()}
+    pending = dict(incoming)
+
+    stored_delete = record.fields.get("deleted")
+    if existing is not None and existing.deleted and "deleted" not in incoming:
+        assert stored_delete is not None
+        _edit_meets_delete(merged, incoming, pending, stored_delete, change.stamp, author)
+    elif existing is not None and not existing.deleted and "deleted" in incoming \
+            and incoming["deleted"].value is True:
+        _delete_meets_edits(merged, incoming["deleted"], pending)
+
+    for name, version in pending.items():
+        current = record.fields.get(name)
+        if current is None or change.base.get(name) == current.stamp:
+            _store(merged, name, version)
+        elif version.stamp == current.stamp:
+            continue  # this very write is already stored (a re-send under a new batch id)
+        elif version.stamp > current.stamp:
+            if not same_value(current.value, version.value):
+                merged.lost.append(LostValue(name, current, version))
+                merged.overwrote = True
+            _store(merged, name, version)
+        elif not same_value(current.value, version.value):
+            merged.lost.append(LostValue(name, version, current))
+            merged.lost_fields.append(name)
+
+    problems = _validate(spec, existing, change, record, today)
+    if problems:
+        return Rejection("invalid_record", problems)
+    if merged.changed:
+        record.updated_at = now_ms
+        record.updated_by = author
+    return merged
+
+
+def _edit_meets_delete(merged: Merged, incoming: dict[str, FieldVersion],
+                       pending: dict[str, FieldVersion], delete: FieldVersion, stamp: str,
+                       author: str) -> None:
+    """An edit of a record the server holds deleted: the editor never saw the delete."""
+    record = merged.record
+    if stamp <= delete.stamp:
+        # The delete is newer: the record stays deleted, the edited values are kept.
+        for name, version in incoming.items():
+            current = record.fields.get(name, FieldVersion(None, delete.stamp, delete.author))
+            if not same_value(current.value, version.value):
+                merged.lost.append(LostValue(name, version, current))
+                merged.lost_fields.append(name)
+        pending.clear()
+    else:
+        # The edit is newer: it brings the record back, and the delete is the loser.
+        undelete = FieldVersion(False, stamp, author)
+        merged.lost.append(LostValue("deleted", delete, undelete))
+        merged.overwrote = True
+        _store(merged, "deleted", undelete)
+
+
+def _delete_meets_edits(merged: Merged, delete: FieldVersion,
+                        pending: dict[str, FieldVersion]) -> None:
+    """A delete of a live record that holds edits stamped after it: unseen by the deleter."""
+    newer = [v for name, v in merged.record.fields.items()
+             if name != "deleted" and v.stamp > delete.stamp]
+    if newer:
+        winner = max(newer, key=lambda v: v.stamp)
+        merged.lost.append(LostValue("deleted", delete,
+                                     FieldVersion(False, winner.stamp, winner.author)))
+        merged.lost_fields.append("deleted")
+        del pending["deleted"]
+
+
+def _refuse(spec: entities.EntitySpec, existing: StoredRecord | None,
+            change: Change) -> Rejection | None:
+    if spec.name == "team":
+        return Rejection("read_only", "Teams are managed by the organisation; "
+                                      "devices cannot change them.")
+    if "deleted" in change.fields and not isinstance(change.fields["deleted"], bool):
+        return Rejection("invalid_record", "Deleted must be true or false.")
+    for name, value in change.fields.items():
+        # Erasure finds a youngster's records by comparing ids as strings: one spelling.
+        is_ref = name != "deleted" and (spec.field(name).kind == "ref" or (
+            spec.name == "conflict" and name == "record_id"))
+        if is_ref and isinstance(value, str) and not is_canonical_uuid(value):
+            return Rejection("invalid_record", f"{label(name)} must refer to a record "
+                                               "(a lowercase UUID).")
+    if existing is None:
+        return None
+    if existing.entity != change.entity:
+        return Rejection("entity_mismatch",
+                         f"Record {change.id} is a {existing.entity}, not a {change.entity}.")
+    if existing.team_id != change.team_id:
+        return Rejection("team_mismatch", f"Record {change.id} belongs to another team.")
+    if spec.insert_only:
+        stored = existing.values()
+        stored.setdefault("deleted", False)
+        if any(name not in stored or not same_value(stored[name], value)
+               for name, value in change.fields.items()):
+            return Rejection("insert_only", "A questionnaire response cannot be changed; "
+                                            "record a new response that supersedes it.")
+        return None
+    for name, value in change.fields.items():
+        if name == "deleted" or not spec.field(name).immutable:
+            continue
+        current = existing.fields.get(name)
+        if current is not None and not same_value(current.value, value):
+            return Rejection("immutable_field",
+                             f"{label(name)} cannot be changed once it is recorded.")
+    return None
+
+
+def _validate(spec: entities.EntitySpec, existing: StoredRecord | None, change: Change,
+              merged: StoredRecord, today: dt.date | None) -> str:
+    """English messages of every error in the record as its author meant it, and as merged.
+
+    A deleted record need not be complete (a tombstone for a record the server
+    never saw is fine), but what it holds must still be well-typed.
+    """
+    intended = {**(existing.values() if existing else {}), **change.fields}
+    messages: list[str] = []
+    for values in (intended, merged.values()):
+        deleted = values.pop("deleted", False) is True
+        problems = errors(entities.validate(spec.name, entities.with_defaults(spec.name, values),
+                                            today=today))
+        if deleted:
+            problems = [p for p in problems if p.code != "required"]
+        for problem in problems:
+            if problem.message("en") not in messages:
+                messages.append(problem.message("en"))
+    return " ".join(messages)
+
+
+def _store(merged: Merged, name: str, version: FieldVersion) -> None:
+    current = merged.record.fields.get(name)
+    if current is not None and current.stamp == version.stamp and same_value(current.value,
+                                                                            version.value):
+        return
+    merged.record.fields[name] = version
+    merged.changed[name] = version
+
+
+def _copy(record: StoredRecord) -> StoredRecord:
+    return StoredRecord(record.id, record.entity, record.team_id, record.youngster_id,
+                        dict(record.fields), record.created_at, record.updated_at,
+                        record.updated_by)
+
+
+def conflict_record(lost: LostValue, *, about: StoredRecord, clock: HybridClock,
+                    now_ms: int) -> StoredRecord:
+    """A new ``conflict`` record keeping a losing value until a person resolves it."""
+    stamp = clock.now()
+    values = {"entity": about.entity, "record_id": about.id, "field": lost.field,
+              "value": lost.loser.value, "stamp": lost.loser.stamp, "author": lost.loser.author,
+              "winner_value": lost.winner.value, "winner_stamp": lost.winner.stamp,
+              "resolved": False}
+    return StoredRecord(uuid7(), "conflict", about.team_id, about.youngster_id,
+                        {name: FieldVersion(value, stamp, SERVER_AUTHOR)
+                         for name, value in values.items()},
+                        created_at=now_ms, updated_at=now_ms, updated_by=SERVER_AUTHOR)

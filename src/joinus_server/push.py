@@ -1,0 +1,131 @@
+"""Applying one pushed batch: atomically, once, with an answer per change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from joinus_desktop.domain import entities
+from joinus_desktop.domain.hlc import HybridClock, wall_clock_ms
+from joinus_desktop.sync.protocol import Change, ChangeResult, PushRequest, PushResponse
+
+from .auth import Principal
+from .merge import SERVER_AUTHOR, Rejection, conflict_record, merge_change, youngster_of
+from .records import FieldVersion, LogEntry, StoredRecord, encode_log_fields, is_canonical_uuid
+from .storage import Storage, Tx
+
+log = logging.getLogger(__name__)
+
+# Stamps the fields of the conflict records the server creates. Several workers
+# each have one; their stamps only order edits of those records, never data.
+_clock = HybridClock(SERVER_AUTHOR)
+
+
+def push(storage: Storage, principal: Principal, request: PushRequest) -> dict[str, Any]:
+    """Apply ``request`` in one transaction; a batch id seen before returns its first answer."""
+    now = wall_clock_ms()
+    with storage.write() as tx:
+        head = tx.lock_head()  # serialises pushes: cursor order is commit order
+        stored = tx.stored_batch(principal.device_id, request.batch_id)
+        if stored is not None:
+            tx.audit(f"device:{principal.device_id}", "push_replayed",
+                     {"device_id": principal.device_id, "batch_id": request.batch_id}, now)
+            response = {**stored, "epoch": tx.epoch(), "server_time_ms": wall_clock_ms()}
+            log.info("push replayed device=%s batch=%r", principal.device_id, request.batch_id)
+            return response
+        batch = _Batch(tx, principal, request.changes, head=head, now_ms=now)
+        results = [batch.apply(index, change) for index, change in enumerate(request.changes)]
+        batch.flush()
+        answer = {"batch_id": request.batch_id, "results": [r.to_wire() for r in results]}
+        tx.save_batch(principal.device_id, request.batch_id, answer, now)
+        outcomes = Counter(r.outcome for r in results)
+        tx.audit(f"device:{principal.device_id}", "push", {
+            "device_id": principal.device_id, "user_id": principal.user_id,
+            "batch_id": request.batch_id, "changes": len(request.changes),
+            "teams": sorted({c.team_id for c in request.changes}),
+            "outcomes": {k: outcomes.get(k, 0) for k in ("applied", "conflict", "rejected")},
+            "log_entries": len(batch.log)}, now)
+        epoch = tx.epoch()
+    # Counts and ids only: never a value, a note or a name.
+    log.info("push device=%s batch=%r changes=%d applied=%d conflict=%d rejected=%d",
+             principal.device_id, request.batch_id, len(request.changes),
+             outcomes.get("applied", 0), outcomes.get("conflict", 0), outcomes.get("rejected", 0))
+    return PushResponse(request.batch_id, epoch, results,
+                        server_time_ms=wall_clock_ms()).to_wire()
+
+
+class _Batch:
+    """The records one batch touches, kept in memory and written once at the end."""
+
+    def __init__(self, tx: Tx, principal: Principal, changes: Sequence[Change], *, head: int,
+                 now_ms: int) -> None:
+        self.tx = tx
+        self.principal = principal
+        self.now_ms = now_ms
+        self.today = dt.date.today()
+        self.cursor = head
+        self.log: list[LogEntry] = []
+        self.dirty: dict[str, StoredRecord] = {}
+        # Only well-formed ids go to SQL: merge rejects the rest as invalid records.
+        wanted = {c.id for c in changes} | {r for c in changes
+                                            if (r := _about(c)) and is_canonical_uuid(r)}
+        self.records = tx.get_records(wanted)
+        refs = wanted | {y for c in changes
+                         if (y := youngster_of(entities.entity(c.entity), c.id, c.fields))
+                         and is_canonical_uuid(y)}
+        self.erased = tx.erased_among(refs)
+
+    def apply(self, index: int, change: Change) -> ChangeResult:
+        refusal = self._refuse(change)
+        if refusal is not None:
+            return ChangeResult(index, change.id, "rejected", refusal.code, refusal.reason)
+        existing = self.records.get(change.id)
+        about = self.records.get(_about(change) or "")
+        result = merge_change(existing, change, author=self.principal.user_id,
+                              now_ms=self.now_ms, today=self.today,
+                              youngster_id=about.youngster_id if about else None)
+        if isinstance(result, Rejection):
+            return ChangeResult(index, change.id, "rejected", result.code, result.reason)
+        if result.changed:
+            self._keep(result.record, result.changed, self.principal.user_id)
+        for lost in result.lost:
+            conflict = conflict_record(lost, about=result.record, clock=_clock,
+                                       now_ms=self.now_ms)
+            self._keep(conflict, conflict.fields, SERVER_AUTHOR)
+        return ChangeResult(index, change.id, result.outcome,
+                            lost_fields=tuple(result.lost_fields))
+
+    def _refuse(self, change: Change) -> Rejection | None:
+        if change.team_id not in self.principal.team_ids:
+            return Rejection("forbidden_team", "This device's user is not a member of that team.")
+        existing = self.records.get(change.id)
+        youngster = youngster_of(entities.entity(change.entity), change.id, change.fields)
+        if existing is not None and existing.youngster_id:
+            youngster = existing.youngster_id
+        if {change.id, youngster, _about(change)} & self.erased:
+            return Rejection("erased", "This youngster's data was erased; the change is refused.")
+        return None
+
+    def _keep(self, record: StoredRecord, changed: dict[str, FieldVersion], author: str) -> None:
+        self.records[record.id] = record
+        self.dirty[record.id] = record
+        self.cursor += 1
+        self.log.append(LogEntry(self.cursor, record.team_id, "change", record.entity, record.id,
+                                 record.youngster_id, author, encode_log_fields(changed)))
+
+    def flush(self) -> None:
+        self.tx.put_records(self.dirty.values())
+        self.tx.append_log(self.log, self.now_ms)
+        if self.log:
+            self.tx.set_head(self.cursor)
+
+
+def _about(change: Change) -> str | None:
+    """For a conflict record, the id of the record it is about."""
+    if change.entity != "conflict":
+        return None
+    value = change.fields.get("record_id")
+    return value if isinstance(value, str) else None

@@ -1,0 +1,85 @@
+"""How the server holds a synced record: per field a value, the stamp that set it, its author."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FieldVersion:
+    value: Any
+    stamp: str
+    author: str
+
+
+@dataclass
+class StoredRecord:
+    id: str
+    entity: str
+    team_id: str
+    youngster_id: str | None
+    fields: dict[str, FieldVersion] = field(default_factory=dict)
+    created_at: int = 0
+    updated_at: int = 0
+    updated_by: str = ""
+
+    @property
+    def deleted(self) -> bool:
+        version = self.fields.get("deleted")
+        return bool(version and version.value is True)
+
+    def values(self) -> dict[str, Any]:
+        return {name: version.value for name, version in self.fields.items()}
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One row of the server's log, the unit a device pulls."""
+
+    cursor: int
+    team_id: str
+    kind: str  # "change" or "purge"
+    entity: str | None = None
+    record_id: str | None = None
+    youngster_id: str | None = None
+    author: str | None = None
+    fields_json: str | None = None  # {"field": {"value": ..., "stamp": ...}}, wire-shaped
+
+
+def canonical(value: Any) -> str:
+    """JSON text that is equal for equal values (and tells 1, 1.0 and true apart)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def same_value(a: Any, b: Any) -> bool:
+    return canonical(a) == canonical(b)
+
+
+def encode_fields(fields: Mapping[str, FieldVersion]) -> str:
+    return json.dumps({name: {"v": fv.value, "s": fv.stamp, "a": fv.author}
+                       for name, fv in fields.items()}, separators=(",", ":"))
+
+
+def decode_fields(text: str) -> dict[str, FieldVersion]:
+    return {name: FieldVersion(item["v"], item["s"], item["a"])
+            for name, item in json.loads(text).items()}
+
+
+def encode_log_fields(fields: Mapping[str, FieldVersion]) -> str:
+    """The wire shape of a pulled change's fields, stored ready to send."""
+    return json.dumps({name: {"value": fv.value, "stamp": fv.stamp}
+                       for name, fv in fields.items()}, separators=(",", ":"))
+
+
+def is_canonical_uuid(value: object) -> bool:
+    """A UUID in its one lowercase, hyphenated spelling (ids are compared as strings)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False

@@ -1,0 +1,88 @@
+"""Versioned schema migrations, the same DDL for SQLite and PostgreSQL.
+
+Each migration runs once, in order, inside one transaction, and its version is
+recorded in ``schema_migrations``. Add a migration at the end; never edit one
+that has shipped. ``{serial}`` is replaced by the dialect's auto-increment key.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .queries import Tx
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+    after: Callable[[Tx], None] | None = field(default=None)
+
+
+def _seed(tx: Tx) -> None:
+    # The dataset epoch is born with the database; `admin new-epoch` replaces it.
+    tx.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("epoch", str(uuid.uuid4())))
+    tx.execute("INSERT INTO log_head (id, cursor) VALUES (1, 0)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "accounts, records, log, batches, erasure, audit", (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # The one row every log append locks: cursor order is commit order.
+        "CREATE TABLE log_head (id INTEGER PRIMARY KEY, cursor BIGINT NOT NULL)",
+        """CREATE TABLE teams (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, municipality TEXT NOT NULL,
+            created_at BIGINT NOT NULL, UNIQUE (name, municipality))""",
+        """CREATE TABLE users (
+            id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+            role TEXT NOT NULL, created_at BIGINT NOT NULL)""",
+        """CREATE TABLE memberships (
+            user_id TEXT NOT NULL REFERENCES users (id),
+            team_id TEXT NOT NULL REFERENCES teams (id),
+            PRIMARY KEY (user_id, team_id))""",
+        """CREATE TABLE invites (
+            code_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id),
+            created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,
+            used_at BIGINT, device_id TEXT)""",
+        """CREATE TABLE devices (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id),
+            name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+            created_at BIGINT NOT NULL, last_seen_at BIGINT, revoked_at BIGINT)""",
+        # data: {"field": {"v": value, "s": stamp, "a": author}} as JSON text (TEXT, not
+        # jsonb, so both backends store the same bytes and NUL escapes survive).
+        """CREATE TABLE records (
+            id TEXT PRIMARY KEY, entity TEXT NOT NULL, team_id TEXT NOT NULL,
+            youngster_id TEXT, deleted INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL,
+            created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, updated_by TEXT NOT NULL)""",
+        "CREATE INDEX records_team_entity ON records (team_id, entity, deleted)",
+        "CREATE INDEX records_youngster ON records (youngster_id)",
+        """CREATE TABLE log (
+            cursor BIGINT PRIMARY KEY, team_id TEXT NOT NULL, kind TEXT NOT NULL,
+            entity TEXT, record_id TEXT, youngster_id TEXT, author TEXT, fields TEXT,
+            created_at BIGINT NOT NULL)""",
+        "CREATE INDEX log_team_cursor ON log (team_id, cursor)",
+        "CREATE INDEX log_youngster ON log (youngster_id)",
+        """CREATE TABLE batches (
+            device_id TEXT NOT NULL, batch_id TEXT NOT NULL, response TEXT NOT NULL,
+            created_at BIGINT NOT NULL, PRIMARY KEY (device_id, batch_id))""",
+        """CREATE TABLE erased (
+            id TEXT PRIMARY KEY, youngster_id TEXT NOT NULL, erased_at BIGINT NOT NULL)""",
+        """CREATE TABLE purges (
+            cursor BIGINT PRIMARY KEY, team_id TEXT NOT NULL, youngster_id TEXT NOT NULL,
+            records INTEGER NOT NULL, created_at BIGINT NOT NULL)""",
+        """CREATE TABLE purge_receipts (
+            purge_cursor BIGINT NOT NULL REFERENCES purges (cursor),
+            device_id TEXT NOT NULL, confirmed_at BIGINT NOT NULL,
+            PRIMARY KEY (purge_cursor, device_id))""",
+        """CREATE TABLE audit (
+            id {serial}, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+            detail TEXT NOT NULL)""",
+    ), after=_seed),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
