@@ -36,14 +36,30 @@ def store_pool() -> QThreadPool:
     return _store_pool
 
 
+_network_pool: QThreadPool | None = None
+
+
+def network_pool() -> QThreadPool:
+    """A separate worker for network work (sync, reports), so a slow server never
+    holds up the store queue. The sync engine's own store writes are serialised by
+    the store's writer lock."""
+    global _network_pool
+    if _network_pool is None:
+        _network_pool = QThreadPool()
+        _network_pool.setMaxThreadCount(1)
+        _network_pool.setExpiryTimeout(-1)  # it keeps a store read connection too
+    return _network_pool
+
+
 def busy_count() -> int:
     """Operations started and not yet delivered (for tests and a busy indicator)."""
     return len(_pending)
 
 
 def wait_for_idle(timeout_ms: int = 10_000) -> bool:
-    """Block until the worker is idle (for shutdown and tests); True when it is."""
-    return store_pool().waitForDone(timeout_ms)
+    """Block until the workers are idle (for shutdown and tests); True when they are."""
+    network_done = _network_pool is None or _network_pool.waitForDone(timeout_ms)
+    return store_pool().waitForDone(timeout_ms) and network_done
 
 
 class _Relay(QObject):
@@ -93,8 +109,10 @@ class QueryOp(Generic[T]):
     """
 
     def __init__(self, *, parent: QObject | None, op: Callable[[], T],
-                 success: Callable[[T], None] | None = None) -> None:
+                 success: Callable[[T], None] | None = None,
+                 pool: QThreadPool | None = None) -> None:
         self._parent = parent
+        self._pool = pool
         self._op = op
         self._success = success
         self._failure: Callable[[BaseException], None] | None = None
@@ -112,7 +130,7 @@ class QueryOp(Generic[T]):
     def run_in_background(self) -> None:
         relay = _Relay(self)
         _pending.add(relay)
-        store_pool().start(_Runner(self._op, relay))
+        (self._pool or store_pool()).start(_Runner(self._op, relay))
 
     run = run_in_background
 

@@ -1,0 +1,1 @@
+"""Sync in the window: background runs, the status area, enrolment, conflicts."""

@@ -1,0 +1,102 @@
+"""Sync in the window, against a real `joinus-server` process on loopback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+from joinus_desktop.store.store import Store
+from joinus_desktop.sync.engine import SyncEngine, enroll
+from joinus_desktop.ui.main_window import MainWindow
+from joinus_desktop.ui.sync.conflicts import ReviewDialog
+from joinus_desktop.ui.sync.enroll import EnrollDialog
+from tests.support.server_process import ensure_team, run_admin, server_factory  # noqa: F401
+
+from .conftest import FAST, PASS
+
+
+@pytest.fixture
+def server(server_factory, tmp_path: Path):  # noqa: ANN001, ANN201, F811
+    return server_factory(f"sqlite:///{tmp_path / 'server.db'}")
+
+
+def invite(server, email: str) -> str:  # noqa: ANN001
+    team = ensure_team(server.database_url, "Join Us Oost", in_process=True)
+    run_admin(server.database_url, "create-user", email, "--name", email.split("@")[0],
+              "--team", team, in_process=True)
+    return run_admin(server.database_url, "invite", email, in_process=True)["code"]
+
+
+def engine_sync(store: Store) -> None:
+    engine = SyncEngine(store)
+    try:
+        engine.run()
+    finally:
+        engine.close()
+
+
+def test_connect_from_the_window_then_background_sync(qtbot, demo_store: Store,  # noqa: ANN001
+                                                      server, monkeypatch) -> None:
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(EnrollDialog, "exec", lambda self: self._run_for_test())
+
+    def run_for_test(dialog: EnrollDialog) -> int:
+        dialog.url.setText(server.url)
+        dialog.code.setText(invite(server, "ui@example.org"))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: dialog.answer is not None or bool(dialog.message.text()),
+                        timeout=20_000)
+        assert dialog.answer is not None, dialog.message.text()
+        return EnrollDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EnrollDialog, "_run_for_test", run_for_test, raising=False)
+    window.sync_status.action.click()  # "Connect…"
+    status = window.sync_status
+    qtbot.waitUntil(lambda: window.sync_service.status.state == "online", timeout=60_000)
+    qtbot.waitUntil(lambda: window.sync_service.status.pending == 0, timeout=10_000)
+    assert "Online" in status.text.text() and "last sync" in status.text.text()
+    assert status.action.text() == "Sync now"
+    # The demo group moved into the server's team and reached the server.
+    team = demo_store.teams.current()
+    assert team["name"] == "Join Us Oost"
+    assert len(demo_store.youngsters.list(team["id"])) == 12
+
+    # A local edit is synced in the background, without pressing anything.
+    window.sync_service._after_edit_ms = 100
+    youngster = demo_store.youngsters.list(team["id"])[0]
+    demo_store.youngsters.update(youngster["id"], alias="Bewerkt in het venster")
+    window.refresh_pending()
+    qtbot.waitUntil(lambda: demo_store.pending_changes() == 0, timeout=30_000)
+    window.sync_service.stop()
+
+
+def test_review_dialog_resolves_a_conflict(qtbot, demo_store: Store, server,  # noqa: ANN001
+                                           tmp_path: Path) -> None:
+    enroll(demo_store, server.url, invite(server, "a@example.org"))
+    engine_sync(demo_store)
+    other, _ = Store.create(tmp_path / "other", PASS, argon2=FAST)
+    enroll(other, server.url, invite(server, "b@example.org"))
+    engine_sync(other)
+    team = demo_store.teams.current()["id"]
+    obs = demo_store.observations.for_youngster(
+        demo_store.youngsters.list(team)[0]["id"])[0]["id"]
+    demo_store.observations.update(obs, behaviour="Versie van laptop A")
+    other.observations.update(obs, behaviour="Versie van laptop B")
+    engine_sync(demo_store), engine_sync(other), engine_sync(demo_store)
+
+    dialog = ReviewDialog(demo_store, team)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.cards) == 1, timeout=10_000)
+    card = dialog.cards[0]
+    card.combined.setPlainText("A en B samen")
+    (save,) = [b for b in card.findChildren(QPushButton) if b.text() == "Save combined text"]
+    with qtbot.waitSignal(dialog.resolved, timeout=10_000):
+        save.click()
+    assert demo_store.records.get("observation", obs)["behaviour"] == "A en B samen"
+    assert demo_store.conflicts.open(team) == []
+    engine_sync(demo_store), engine_sync(other)
+    assert other.records.get("observation", obs)["behaviour"] == "A en B samen"
+    other.lock()
