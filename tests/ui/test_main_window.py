@@ -34,9 +34,11 @@ def test_today_shows_meetings_and_challenges(qtbot, demo_store: Store) -> None: 
     if snap.upcoming:
         assert snap.upcoming[0].moment_label.startswith(("After", "Intake", "Exit"))
         assert snap.upcoming[0].alias in window.today.due_text.text()
-    assert "Not connected to the organisation server" in window.sync_label.text()
-    qtbot.waitUntil(lambda: "waiting to sync" in window.pending_label.text(), timeout=5_000)
-    assert str(demo_store.pending_changes()) in window.pending_label.text()
+    text = window.sync_status.text
+    qtbot.waitUntil(lambda: "waiting" in text.text(), timeout=5_000)
+    assert "Not connected to the organisation server" in text.text()
+    assert f"{demo_store.pending_changes()} changes waiting" in text.text()
+    assert window.sync_status.action.text() == "Connect…"
 
 
 def test_youngsters_list_search_and_chart(qtbot, demo_store: Store) -> None:  # noqa: ANN001

@@ -24,6 +24,10 @@ from .group.view import GroupView
 from .i18n import plural, set_language
 from .meetings.view import MeetingsView
 from .settings.view import SettingsView
+from .sync.conflicts import ReviewDialog
+from .sync.enroll import EnrollDialog
+from .sync.service import SyncService
+from .sync.status import SyncStatusWidget
 from .tasks import QueryOp
 from .today.view import TodayView
 from .widgets import page_title
@@ -37,6 +41,7 @@ PENDING_REFRESH_MS = 30_000
 class MainWindow(QMainWindow):
     TODAY, YOUNGSTERS, MEETINGS, GROUP, SETTINGS = range(5)
     closed = Signal()
+    lock_requested = Signal()  # Ctrl+L or Settings' "Lock now"; app.Session locks
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,12 +82,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.sync_label = QLabel()
-        self.sync_label.setAccessibleName(self.tr("Sync status"))
-        self.pending_label = QLabel()
-        self.pending_label.setAccessibleName(self.tr("Changes waiting to sync"))
-        self.statusBar().addWidget(self.sync_label, 1)
-        self.statusBar().addPermanentWidget(self.pending_label)
+        # Sync runs in the background; the status area shows it and offers Sync now.
+        self.sync_service = SyncService(store, self)
+        self.sync_status = SyncStatusWidget(self.sync_service)
+        self.sync_status.connect_requested.connect(self.connect_to_server)
+        self.sync_status.conflicts_requested.connect(self.review_sync)
+        self.sync_service.synced.connect(self.after_sync)
+        self.statusBar().addWidget(self.sync_status, 1)
         self.statusBar().setSizeGripEnabled(False)
 
         self.shortcuts: list[QShortcut] = []
@@ -90,6 +96,8 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
             shortcut.activated.connect(lambda n=n: self.go_to(n))
             self.shortcuts.append(shortcut)
+        self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
+        self.lock_shortcut.activated.connect(self.lock_requested)
         self.nav.currentRowChanged.connect(self._page_changed)
 
         self.pending_timer = QTimer(self)
@@ -131,11 +139,11 @@ class MainWindow(QMainWindow):
             pages = [self._no_team_page() for _ in range(4)]
         self.settings = SettingsView(self.store)
         self.settings.language_chosen.connect(self.switch_language)
+        self.settings.lock_requested.connect(self.lock_requested)
         pages.append(self.settings)
         for page in pages:
             self.stack.addWidget(page)
         self._loaded: set[int] = set()
-        self.sync_label.setText(self.tr("Not connected to the organisation server"))
         self.nav.blockSignals(False)
         self.nav.setCurrentRow(current)
         self._page_changed(current)
@@ -172,16 +180,56 @@ class MainWindow(QMainWindow):
             lambda exc: log.warning("pending count failed: %s", type(exc).__name__)).run()
 
     def _show_pending(self, count: int) -> None:
+        if count:
+            self.sync_service.local_change()  # local work waiting: sync it soon
         self.pending_changes = count
-        self.pending_label.setText(
-            plural(self.tr("%n change(s) waiting to sync", "", count), count))
+        self.sync_service.refresh_status()
 
     def switch_language(self, lang: str) -> None:
         set_language(lang)
         self.build()
 
+    def current_page(self) -> int:
+        return self.stack.currentIndex()
+
+    def start_questionnaire(self, youngster_id: str, *, hand_over: bool = False) -> None:
+        """Entry form, or hand-over mode for the youngster (see ui/questionnaire)."""
+        from .questionnaire import start_questionnaire
+
+        start_questionnaire(self, self.store, youngster_id, hand_over=hand_over)
+
+
+    # -- sync ----------------------------------------------------------------
+
+    def connect_to_server(self) -> None:
+        dialog = EnrollDialog(self.store, self)
+        if dialog.exec() == EnrollDialog.DialogCode.Accepted:
+            self.team = self.store.teams.current() if self.store.teams.list() else self.team
+            self.sync_service.start()
+
+    def review_sync(self) -> None:
+        if self.team is None:
+            return
+        dialog = ReviewDialog(self.store, self.team["id"], self)
+        dialog.resolved.connect(self.sync_service.local_change)
+        dialog.exec()
+
+    def after_sync(self) -> None:
+        """Pulled changes arrived: show them (a new group on a first sync included)."""
+        if self.team is None:
+            try:
+                self.team = self.store.teams.current()
+            except NotFound:
+                return
+            self.build()
+            return
+        page = self.stack.currentWidget()
+        if hasattr(page, "reload"):
+            page.reload()
+        self._loaded = {self.stack.currentIndex()}
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync_service.stop()
         self.pending_timer.stop()
         self.closed.emit()
         super().closeEvent(event)

@@ -122,3 +122,79 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def render_settings_lock_handover(outdir: Path, lang: str = "en") -> list[Path]:
+    """settings.png, lock.png and questionnaire-handover.png (run this as a function:
+    ``python -c "from joinus_desktop.ui.screenshots import render_settings_lock_handover as r;
+    r(Path('docs/screenshots'))"``)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import shiboken6
+
+    from ..demo import fill_demo
+    from ..store.keyfile import Argon2Params
+    from ..store.store import Store
+    from . import tasks
+    from .app import make_app
+    from .i18n import set_language
+    from .main_window import MainWindow
+    from .questionnaire import open_hand_over
+    from .questionnaire.ops import load_context
+    from .unlock import UnlockWindow
+
+    app = make_app([sys.argv[0]])
+    set_language(lang)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def save(widget: object, name: str) -> None:
+        path = outdir / name
+        widget.grab().save(str(path), "PNG")  # type: ignore[attr-defined]
+        written.append(path)
+
+    with tempfile.TemporaryDirectory(prefix="joinus-shots-") as tmp:
+        root = Path(tmp) / "profile"
+        store, _ = Store.create(root, PASSPHRASE, argon2=Argon2Params(64 * 1024, 1, 1))
+        fill_demo(store, seed=1, size="small")
+        try:
+            window = MainWindow(store)
+            window.resize(*SIZE)
+            window.show()
+            window.go_to(MainWindow.SETTINGS)
+            _wait(app, lambda: window.settings.facts["device_id"].text() != "…")
+            window.settings.passphrase_card.new.setText("three words only")
+            save(window, "settings.png")
+
+            team_id = store.teams.current()["id"]
+            youngster = store.youngsters.list(team_id)[0]
+            handover = open_hand_over(window, store, load_context(store, youngster["id"]),
+                                      full_screen=False)
+            handover.resize(*SIZE)
+            handover.go(2)
+            handover.items[3].set_value(4)
+            handover.items[4].set_value(2)
+            handover._update()  # noqa: SLF001 - progress after answers set in code
+            _wait(app, lambda: True)
+            save(handover, "questionnaire-handover.png")
+            handover._may_close = True  # noqa: SLF001 - a script, not a youngster
+            handover.close()
+
+            unlock = UnlockWindow(root)
+            unlock.resize(*SIZE)
+            unlock.show_notice(unlock.tr("Locked after 10 minutes without use."))
+            unlock.show()
+            _wait(app, lambda: True)
+            save(unlock, "lock.png")
+            unlock.show_recovery(True)
+            _wait(app, lambda: True)
+            save(unlock, "recovery.png")
+            window.close()
+        finally:
+            tasks.wait_for_idle()
+            app.processEvents()
+            store.lock()
+        for widget in (window, handover, unlock):
+            if shiboken6.isValid(widget):
+                shiboken6.delete(widget)
+        gc.collect()
+    return written

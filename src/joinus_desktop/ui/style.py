@@ -81,6 +81,48 @@ QStatusBar QLabel {{ padding: 0 8px; color: {MUTED}; }}
 QProgressBar {{ border: none; background: {ACCENT_SOFT}; border-radius: 2px; max-height: 4px; }}
 QProgressBar::chunk {{ background: {ACCENT}; }}
 QSplitter::handle {{ background: {WINDOW}; }}
+/* Forms: field messages, entries, chips, tabs (meeting and youngster editors). */
+#FieldError {{ color: {DANGER}; font-size: 12px; }}
+#FieldWarning {{ color: {WARNING}; font-size: 12px; }}
+#Hint {{ color: {WARNING}; background: {WARNING_SOFT}; border-radius: 6px; padding: 6px 10px; }}
+#Banner {{ background: {ACCENT_SOFT}; border-radius: 6px; }}
+#Entry {{ background: #fafbfc; border: 1px solid {BORDER}; border-radius: 8px; }}
+#SectionTitle {{ font-weight: 600; }}
+#FormLabel {{ color: {MUTED}; font-size: 12px; }}
+QDateEdit, QSpinBox {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px; padding: 5px 8px;
+}}
+QDateEdit:focus, QSpinBox:focus, QPlainTextEdit:focus {{ border: 1px solid {ACCENT}; }}
+QDateEdit {{ padding-right: 28px; }}
+QDateEdit::drop-down {{ border: none; width: 26px; subcontrol-origin: padding;
+                        subcontrol-position: center right; }}
+QDateEdit::down-arrow {{ image: url({CHEVRON}); width: 12px; height: 12px; }}
+QDateEdit:disabled, QSpinBox:disabled {{ color: #9aa5b1; background: #eef0f3; }}
+/* A year is typed; arrow buttons only add clutter (Up/Down keys still step). */
+QSpinBox::up-button, QSpinBox::down-button {{ width: 0; border: none; }}
+QPushButton#Chip {{
+    border-radius: 12px; padding: 3px 10px; min-height: 16px; color: {MUTED}; font-size: 12px;
+}}
+/* No bold when checked: the chip keeps its width, the text is never clipped. */
+QPushButton#Chip:checked {{ background: {ACCENT_SOFT}; border-color: {ACCENT}; color: {ACCENT}; }}
+QPushButton#Link {{ border: none; background: transparent; color: {ACCENT}; padding: 2px 4px; }}
+QPushButton#Link:hover {{ text-decoration: underline; }}
+QTabWidget::pane {{ border: 1px solid {BORDER}; border-radius: 6px; background: {SURFACE};
+                    top: -1px; }}
+QTabBar::tab {{ background: {WINDOW}; border: 1px solid {BORDER}; padding: 6px 14px;
+                border-top-left-radius: 6px; border-top-right-radius: 6px; margin-right: 2px; }}
+QTabBar::tab:selected {{ background: {SURFACE}; color: {ACCENT}; font-weight: 600;
+                         border-bottom-color: {SURFACE}; }}
+QScrollArea#Plain, QScrollArea#Plain > QWidget > QWidget {{ background: transparent; border: none; }}
+QScrollArea#Plain QScrollBar:vertical, #Entry QScrollBar:vertical, #Card QScrollBar:vertical {{
+    background: transparent; width: 10px; margin: 0;
+}}
+QScrollArea#Plain QScrollBar::handle:vertical, #Entry QScrollBar::handle:vertical,
+#Card QScrollBar::handle:vertical {{ background: #c4ccd5; border-radius: 4px; min-height: 24px; }}
+QScrollArea#Plain QScrollBar::add-line, QScrollArea#Plain QScrollBar::sub-line,
+#Entry QScrollBar::add-line, #Entry QScrollBar::sub-line,
+#Card QScrollBar::add-line, #Card QScrollBar::sub-line {{ height: 0; width: 0; }}
+QTabWidget QTableView {{ border: none; border-radius: 0; }}
 """
 
 

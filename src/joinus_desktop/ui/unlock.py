@@ -7,7 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -22,6 +24,18 @@ from .errors import describe, log_error
 from .tasks import QueryOp
 
 Opener = Callable[[Path, str], Store]
+
+
+def recover_store(root: Path, recovery_text: str, new_passphrase: str) -> Store:
+    """Worker side of \"Forgot passphrase?\": recovery key + new passphrase → open store."""
+    from ..store.vault import Vault
+
+    vault = Vault.recover(root, recovery_text, new_passphrase)
+    try:
+        return Store(vault)
+    except BaseException:
+        vault.lock()
+        raise
 
 
 class UnlockWindow(QWidget):
@@ -71,6 +85,15 @@ class UnlockWindow(QWidget):
         self.open_button.setObjectName("Primary")
         self.open_button.setDefault(True)
         self.open_button.setAccessibleName(self.tr("Open the vault"))
+        self.forgot_button = QPushButton(self.tr("&Forgot passphrase?"), card)
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setAccessibleName(self.tr("Forgot passphrase? Use the recovery key"))
+        self.notice = QLabel(card)
+        self.notice.setObjectName("Muted")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.recovery = RecoveryPanel(card)
+        self.recovery.hide()
 
         inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
@@ -78,12 +101,19 @@ class UnlockWindow(QWidget):
         inner.addWidget(title)
         inner.addWidget(subtitle)
         inner.addSpacing(8)
+        inner.addWidget(self.notice)
         inner.addWidget(label)
         inner.addWidget(self.passphrase)
         inner.addWidget(self.message)
         inner.addWidget(self.busy)
         inner.addSpacing(4)
-        inner.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout()
+        row.addWidget(self.forgot_button)
+        row.addStretch(1)
+        row.addWidget(self.open_button)
+        inner.addLayout(row)
+        inner.addWidget(self.recovery)
+        self._passphrase_label = label
         folder = QLabel(self.tr("Vault: %1").replace("%1", str(data_dir)), self)
         folder.setObjectName("Muted")
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -95,6 +125,10 @@ class UnlockWindow(QWidget):
         outer.addWidget(folder, 0, Qt.AlignmentFlag.AlignHCenter)
 
         self.setTabOrder(self.passphrase, self.open_button)
+        self.setTabOrder(self.open_button, self.forgot_button)
+        self.forgot_button.clicked.connect(lambda: self.show_recovery(True))
+        self.recovery.cancel.clicked.connect(lambda: self.show_recovery(False))
+        self.recovery.submitted.connect(self._recover)
         self.open_button.clicked.connect(self.try_unlock)
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.passphrase.textEdited.connect(lambda _: self.message.hide())
@@ -139,3 +173,108 @@ class UnlockWindow(QWidget):
             log_error(exc)
             self.show_message(describe(exc))
         self.passphrase.setFocus()
+
+    # -- locked again, and recovery ------------------------------------------
+
+    def show_notice(self, text: str) -> None:
+        """A calm line above the passphrase (e.g. "Locked after 10 minutes without use")."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def show_recovery(self, on: bool) -> None:
+        self.message.hide()
+        self.passphrase.setVisible(not on)
+        self.open_button.setVisible(not on)
+        self.forgot_button.setVisible(not on)
+        self._passphrase_label.setVisible(not on)
+        self.recovery.setVisible(on)
+        if on:
+            self.recovery.key.setFocus()
+        else:
+            self.passphrase.setFocus()
+
+    def _recover(self, recovery_text: str, new_passphrase: str) -> None:
+        root = self._data_dir
+        self.recovery.set_busy(True)
+        self.busy.setVisible(True)
+        QueryOp(parent=self, op=lambda: recover_store(root, recovery_text, new_passphrase),
+                success=self._recovered).failure(
+            lambda exc: self.recovery.show_message(describe(exc))).finally_(
+            lambda: (self.recovery.set_busy(False), self.busy.setVisible(False))).run()
+
+    def _recovered(self, store: Store) -> None:
+        self.recovery.clear()
+        self.unlocked.emit(store)
+
+
+class RecoveryPanel(QWidget):
+    """Recovery key + new passphrase twice; emits `submitted(key, new)` when they agree."""
+
+    submitted = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from .settings.passphrase import strength
+
+        self._strength = strength
+        intro = QLabel(self.tr("Enter the recovery key you wrote down when this laptop was set "
+                               "up, and choose a new passphrase."), self)
+        intro.setWordWrap(True)
+        intro.setObjectName("Muted")
+        self.key = QLineEdit(self)
+        self.key.setAccessibleName(self.tr("Recovery key"))
+        self.key.setPlaceholderText("XXXX-XXXX-…")
+        self.new = QLineEdit(self)
+        self.new.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new.setAccessibleName(self.tr("New passphrase"))
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName(self.tr("New passphrase again"))
+        self.message = QLabel(self)
+        self.message.setObjectName("ErrorText")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.cancel = QPushButton(self.tr("Back"), self)
+        self.submit = QPushButton(self.tr("&Recover and open"), self)
+        self.submit.setObjectName("Primary")
+        form = QFormLayout()
+        form.addRow(self.tr("Recovery &key"), self.key)
+        form.addRow(self.tr("&New passphrase"), self.new)
+        form.addRow(self.tr("&Repeat"), self.repeat)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.submit.clicked.connect(self._submit)
+        self.repeat.returnPressed.connect(self._submit)
+
+    def _submit(self) -> None:
+        key, new, repeat = self.key.text().strip(), self.new.text(), self.repeat.text()
+        if not key:
+            self.show_message(self.tr("Enter the recovery key."))
+        elif self._strength(new) == 0:
+            self.show_message(self.tr("A passphrase needs at least 8 characters; a few "
+                                      "unrelated words are easiest to remember."))
+        elif new != repeat:
+            self.show_message(self.tr("The two new passphrases differ."))
+        elif self.submit.isEnabled():
+            self.message.hide()
+            self.submitted.emit(key, new)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.key, self.new, self.repeat, self.submit, self.cancel):
+            widget.setEnabled(not busy)
+
+    def clear(self) -> None:
+        for field in (self.key, self.new, self.repeat):
+            field.clear()

@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ..domain.problems import Problem
+
 
 class Card(QFrame):
     """A white, rounded panel with a small title."""
@@ -56,3 +58,33 @@ def format_date(iso: str | None, *, long: bool = False) -> str:
         return QLocale().toString(qdate, "dddd d MMMM yyyy")
     return QLocale().toString(qdate, "dd-MM-yyyy" if QLocale().language()
                               == QLocale.Language.Dutch else "dd/MM/yyyy")
+
+
+class FieldMessage(QLabel):
+    """A small line under a form field: a domain error (red) or warning (orange), in words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_problems(self, problems: list[Problem], lang: str) -> None:
+        if not problems:
+            self.clear_message()
+            return
+        error = any(p.is_error for p in problems)
+        self.setObjectName("FieldError" if error else "FieldWarning")
+        self.setText("\n".join(p.message(lang) for p in problems))
+        self.setAccessibleName(self.text())
+        # The object name changed: re-polish so the stylesheet colour follows.
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+    @property
+    def is_error(self) -> bool:
+        return not self.isHidden() and self.objectName() == "FieldError"

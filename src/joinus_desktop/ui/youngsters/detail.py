@@ -1,19 +1,32 @@
-"""The detail pane of one youngster: facts, trajectory chart, challenges."""
+"""The detail pane of one youngster: facts, and tabs for trajectory, challenges, timeline."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import method
 from ...domain.instruments import Instrument
 from ...store.store import Store
+from ..challenges.section import ChallengesSection
 from ..charts.trajectory import TrajectoryChart
 from ..i18n import current_language
-from ..widgets import escape, format_date
+from ..widgets import format_date
+from .timeline import TimelineItem, TimelineModel, build_timeline
 
 
 @dataclass(frozen=True)
@@ -26,51 +39,85 @@ class YoungsterDetail:
     challenges: list[dict[str, Any]]
     instrument: Instrument
     age: int | None
+    attempts: list[dict[str, Any]] = field(default_factory=list)
+    meetings: list[dict[str, Any]] = field(default_factory=list)  # attended, newest first
+    timeline: list[TimelineItem] = field(default_factory=list)
 
 
-def load_detail(store: Store, youngster_id: str) -> YoungsterDetail:
+def load_detail(store: Store, youngster_id: str, lang: str = "en") -> YoungsterDetail:
     youngster = store.youngsters.get(youngster_id)
+    matrix = store.meetings.attendance_matrix(youngster["team_id"])
+    attended = [m for m in store.meetings.list(youngster["team_id"])
+                if youngster_id in matrix.get(m["id"], ())]
     return YoungsterDetail(
         youngster=youngster,
         scores=store.questionnaires.youngster_scores(youngster_id),
         team_means=store.questionnaires.team_means(youngster["team_id"]),
         challenges=store.challenges.for_youngster(youngster_id),
         instrument=store.instruments.default(),
-        age=store.youngsters.age_at(youngster, store.today()))
+        age=store.youngsters.age_at(youngster, store.today()),
+        attempts=store.challenges.attempts_for_youngster(youngster_id),
+        meetings=attended,
+        timeline=build_timeline(store, youngster, lang))
 
 
 class YoungsterDetailPane(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    edit_requested = Signal()
+    exit_requested = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.youngster_id: str | None = None
+        self.detail: YoungsterDetail | None = None
         self.name = QLabel(self.tr("Choose a youngster"))
         self.name.setObjectName("DetailName")
         self.facts = QLabel()
         self.facts.setObjectName("Muted")
         self.facts.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setAccessibleName(self.tr("Edit youngster"))
+        self.edit_button.clicked.connect(self.edit_requested.emit)
+        self.exit_button = QPushButton(self.tr("Exit programme\u2026"))
+        self.exit_button.setAccessibleName(self.tr("Record leaving the programme"))
+        self.exit_button.clicked.connect(self.exit_requested.emit)
+
         self.chart = TrajectoryChart(self)
-        self.chart.setMinimumHeight(300)
-        self.challenges_title = QLabel(self.tr("Challenges"))
-        self.challenges_title.setObjectName("CardTitle")
-        self.challenges = QLabel()
-        self.challenges.setWordWrap(True)
-        self.challenges.setTextFormat(Qt.TextFormat.RichText)
-        self.challenges.setAccessibleName(self.tr("Challenges"))
+        self.chart.setMinimumHeight(260)
+        self.challenges = ChallengesSection(store, self)
+        self.timeline_model = TimelineModel(parent=self)
+        self.timeline = QTableView()
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setAccessibleName(self.tr("Timeline"))
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.verticalHeader().hide()
+        self.timeline.setShowGrid(False)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setWordWrap(False)
+        header = self.timeline.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TimelineModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Youngster details"))
+        self.tabs.addTab(self.chart, self.tr("Trajectory"))
+        self.tabs.addTab(self.challenges, self.tr("Challenges"))
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
 
         card = QFrame(self)
         card.setObjectName("Card")
         inner = QVBoxLayout(card)
         inner.setContentsMargins(16, 14, 16, 14)
         inner.setSpacing(6)
-        header = QHBoxLayout()
-        header.addWidget(self.name)
-        header.addStretch(1)
-        inner.addLayout(header)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.name)
+        header_row.addStretch(1)
+        header_row.addWidget(self.edit_button)
+        header_row.addWidget(self.exit_button)
+        inner.addLayout(header_row)
         inner.addWidget(self.facts)
-        inner.addWidget(self.chart, 1)
-        inner.addSpacing(6)
-        inner.addWidget(self.challenges_title)
-        inner.addWidget(self.challenges)
+        inner.addWidget(self.tabs, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(card)
@@ -78,16 +125,18 @@ class YoungsterDetailPane(QWidget):
 
     def show_nothing(self) -> None:
         self.youngster_id = None
+        self.detail = None
         self.name.setText(self.tr("Choose a youngster"))
-        self.facts.setText(self.tr("Their trajectory and challenges appear here."))
+        self.facts.setText(self.tr("Their trajectory, challenges and timeline appear here."))
         self.chart.clear()
-        self.chart.hide()
-        self.challenges_title.hide()
-        self.challenges.hide()
+        self.tabs.hide()
+        self.edit_button.hide()
+        self.exit_button.hide()
 
     def show_detail(self, detail: YoungsterDetail) -> None:
         lang = current_language()
         y = detail.youngster
+        self.detail = detail
         self.youngster_id = y["id"]
         self.name.setText(y["alias"])
         parts = []
@@ -97,20 +146,13 @@ class YoungsterDetailPane(QWidget):
         parts.append(self.tr("intake %1").replace("%1", format_date(y["intake_date"])))
         if y.get("exit_date"):
             parts.append(self.tr("left %1").replace("%1", format_date(y["exit_date"])))
-        self.facts.setText(" · ".join(parts))
-        self.chart.show()
+        self.facts.setText(" \u00b7 ".join(parts))
+        self.tabs.show()
+        self.edit_button.show()
+        self.exit_button.show()
+        self.exit_button.setEnabled(y["status"] != "exited")
         self.chart.set_data(instrument=detail.instrument, scores=detail.scores,
                             team_means=detail.team_means, lang=lang)
-        self.challenges_title.show()
-        self.challenges.show()
-        if detail.challenges:
-            lines = []
-            for c in detail.challenges:
-                status = method.term(method.CHALLENGE_STATUSES, c["status"], lang)
-                lines.append(f"<b>{escape(c['title'])}</b>"
-                             f"<span style='color:#5f6b7a'> — {escape(status)}</span>")
-            self.challenges.setText("<br>".join(lines))
-        else:
-            self.challenges.setText(self.tr("No challenges yet."))
-
-
+        self.challenges.set_data(y, list(detail.challenges), list(detail.attempts),
+                                 list(detail.meetings))
+        self.timeline_model.set_items(list(detail.timeline))

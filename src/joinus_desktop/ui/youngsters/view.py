@@ -6,10 +6,12 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -20,6 +22,7 @@ from ...store.store import Store
 from ..i18n import current_language
 from ..tasks import QueryOp
 from .detail import YoungsterDetailPane, load_detail
+from .dialogs import ExitDialog, YoungsterDialog
 from .model import ID_ROLE, YoungstersFilterProxy, YoungstersTableModel
 from .rows import YoungsterRow, load_youngster_rows, status_choices
 
@@ -71,12 +74,20 @@ class YoungstersView(QWidget):
         header.setSectionResizeMode(YoungstersTableModel.NEXT, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(32)
 
-        self.detail = YoungsterDetailPane(self)
+        self.detail = YoungsterDetailPane(store, self)
+        self.detail.edit_requested.connect(self.open_edit)
+        self.detail.exit_requested.connect(self.open_exit)
+        self.detail.challenges.changed.connect(self.refresh)
+        self.add_button = QPushButton(self.tr("Add youngster"))
+        self.add_button.setObjectName("Primary")
+        self.add_button.clicked.connect(self.open_add)
+        self.dialog: QDialog | None = None
 
         tools = QHBoxLayout()
         tools.setSpacing(8)
         tools.addWidget(self.search, 2)
         tools.addWidget(self.status, 1)
+        tools.addWidget(self.add_button)
         left = QWidget()
         left.setMinimumWidth(560)  # every column readable at 1366×768
         left_layout = QVBoxLayout(left)
@@ -159,5 +170,48 @@ class YoungstersView(QWidget):
                 self.detail.show_detail(detail)  # type: ignore[arg-type]
                 self.detail_shown.emit(youngster_id)
 
-        QueryOp(parent=self, op=lambda: load_detail(store, youngster_id),
+        lang = current_language()
+        QueryOp(parent=self, op=lambda: load_detail(store, youngster_id, lang),
                 success=show).run_in_background()
+
+    # -- changes -----------------------------------------------------------
+
+    def refresh(self) -> None:
+        """After a change: the list again; re-selecting the youngster reloads the detail."""
+        self.reload()
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._dialog_saved)  # type: ignore[attr-defined]
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_saved(self, saved: object) -> None:
+        youngster_id = saved.id  # type: ignore[attr-defined]
+        store, team_id, lang = self._store, self._team_id, current_language()
+
+        def rows_loaded(rows: list[YoungsterRow]) -> None:
+            self._rows_loaded(rows)  # re-selects, which reloads the detail
+            if self.detail.youngster_id != youngster_id:
+                self.select_youngster(youngster_id)
+
+        QueryOp(parent=self, op=lambda: load_youngster_rows(store, team_id, lang),
+                success=rows_loaded).run()
+
+    def open_add(self) -> YoungsterDialog:
+        return self._open(YoungsterDialog(self._store, self._team_id, parent=self))  # type: ignore[return-value]
+
+    def open_edit(self) -> YoungsterDialog | None:
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        return self._open(YoungsterDialog(self._store, self._team_id, detail.youngster,  # type: ignore[return-value]
+                                          parent=self))
+
+    def open_exit(self) -> ExitDialog | None:
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        return self._open(ExitDialog(self._store, detail.youngster, list(detail.challenges),  # type: ignore[return-value]
+                                     parent=self))

@@ -1,0 +1,1 @@
+"""Social challenges of one youngster: list, status, attempts."""

@@ -1,0 +1,77 @@
+"""Questionnaires: entry by the social worker, and hand-over mode for the youngster.
+
+Other screens call `start_questionnaire`; it returns at once (the context loads
+on the store worker).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ...store.store import Store
+from ..i18n import current_language
+from ..tasks import QueryOp
+from .form import QuestionnaireDialog
+from .handover import HandOverWindow
+from .items import scores_html
+from .ops import QuestionnaireContext, load_context
+
+__all__ = ["HandOverWindow", "QuestionnaireDialog", "handover_active", "start_questionnaire"]
+
+_open_handovers: list[HandOverWindow] = []  # parentless windows need a Python reference
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Questionnaire", text)
+
+
+def handover_active() -> bool:
+    """True while a youngster has the laptop (auto-lock waits: the window shows no data)."""
+    return any(w.isVisible() for w in _open_handovers)
+
+
+def start_questionnaire(parent_window: QWidget, store: Store, youngster_id: str,
+                        hand_over: bool = False) -> QWidget | None:
+    """Open the entry form (returned), or start hand-over mode (returns None; the
+    window appears when the questionnaire has loaded, and ``parent_window`` hides)."""
+    if not hand_over:
+        dialog = QuestionnaireDialog(store, youngster_id, parent_window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.hand_over_requested.connect(
+            lambda: start_questionnaire(parent_window, store, youngster_id, hand_over=True))
+        dialog.open()
+        return dialog
+    QueryOp(parent=parent_window, op=lambda: load_context(store, youngster_id),
+            success=lambda ctx: open_hand_over(parent_window, store, ctx)).run()
+    return None
+
+
+def open_hand_over(parent_window: QWidget, store: Store, context: QuestionnaireContext,
+                   *, full_screen: bool = True) -> HandOverWindow:
+    """Hide ``parent_window`` and show the questionnaire alone; shown again at the end."""
+    window = HandOverWindow(store, context)
+    _open_handovers.append(window)
+
+    def finished(scores: object) -> None:
+        if window in _open_handovers:
+            _open_handovers.remove(window)
+        window.deleteLater()
+        parent_window.show()
+        parent_window.activateWindow()
+        if isinstance(scores, dict):
+            box = QMessageBox(QMessageBox.Icon.Information, _tr("Questionnaire saved"),
+                              _tr("The answers are saved. The scores:"), parent=parent_window)
+            box.setInformativeText(scores_html(context.instrument, scores, current_language(),
+                                               _tr("no score")))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    window.finished.connect(finished)
+    parent_window.hide()
+    if full_screen:
+        window.showFullScreen()
+    else:
+        window.show()
+    window.activateWindow()
+    return window
