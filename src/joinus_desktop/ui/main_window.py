@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.pending_timer.timeout.connect(self.refresh_pending)
         self.pending_timer.start()
         self.build()
+        self.sync_service.start()
 
     # -- building (again on a language change) -------------------------------
 
@@ -170,7 +171,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         page = self.stack.widget(row)
         # Screens load when first shown, so unlocking does not wait for all of them.
-        if row not in self._loaded and hasattr(page, "reload"):
+        # Today and Group summarise what other screens change: fresh on every visit.
+        fresh = row in (self.TODAY, self.GROUP)
+        if (fresh or row not in self._loaded) and hasattr(page, "reload"):
             self._loaded.add(row)
             page.reload()
 
@@ -203,8 +206,8 @@ class MainWindow(QMainWindow):
 
     def connect_to_server(self) -> None:
         dialog = EnrollDialog(self.store, self)
-        if dialog.exec() == EnrollDialog.DialogCode.Accepted:
-            self.team = self.store.teams.current() if self.store.teams.list() else self.team
+        accepted = dialog.exec() == EnrollDialog.DialogCode.Accepted
+        if accepted and not self.store.vault.is_locked:  # auto-lock may fire meanwhile
             self.sync_service.start()
 
     def review_sync(self) -> None:

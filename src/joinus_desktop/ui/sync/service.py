@@ -37,6 +37,7 @@ class SyncStatus:
     conflicts: int = 0
     refused: int = 0
     next_attempt_s: int | None = None
+    enrolled: bool = False
 
 
 def _load_status(store: Store, state: str) -> SyncStatus:
@@ -46,7 +47,7 @@ def _load_status(store: Store, state: str) -> SyncStatus:
     return SyncStatus(state=state, pending=store.pending_changes(),
                       last_success=store.sync.get("last_success"),
                       last_error=store.sync.get("last_error"), conflicts=conflicts,
-                      refused=len(store.sync.quarantined()))
+                      refused=len(store.sync.quarantined()), enrolled=store.sync.enrolled)
 
 
 class SyncService(QObject):
@@ -70,13 +71,14 @@ class SyncService(QObject):
 
     @property
     def enrolled(self) -> bool:
-        return self.store.sync.enrolled
+        """From the last status loaded on the worker: the UI thread reads no store."""
+        return self.status.enrolled
 
     def start(self) -> None:
-        """Begin background syncing (a first run right away when enrolled)."""
-        self.refresh_status("idle" if self.enrolled else "not_enrolled")
-        if self.enrolled:
-            self._schedule(0)
+        """Begin background syncing: a first run as soon as the status says enrolled."""
+        self._stopped = False
+        self._start_when_loaded = True
+        self.refresh_status("idle")
 
     def stop(self) -> None:
         self._stopped = True
@@ -150,8 +152,13 @@ class SyncService(QObject):
             self._timer.start(max(0, delay_ms))
 
     def _set(self, status: SyncStatus) -> None:
+        if status.state == "idle" and not status.enrolled:
+            status = replace(status, state="not_enrolled")
         self.status = status
         self.status_changed.emit()
+        if getattr(self, "_start_when_loaded", False) and status.enrolled:
+            self._start_when_loaded = False
+            self._schedule(0)
 
 
 def describe_time(iso: str | None) -> str | None:

@@ -41,7 +41,7 @@ class SyncStatusWidget(QWidget):
         self.update_status()
 
     def _act(self) -> None:
-        if self.service.enrolled:
+        if self.service.status.enrolled:
             self.service.sync_now()
         else:
             self.connect_requested.emit()
@@ -73,6 +73,6 @@ class SyncStatusWidget(QWidget):
         problems = status.conflicts + status.refused
         self.conflicts.setVisible(problems > 0)
         self.conflicts.setText(plural(self.tr("%n item(s) to review", "", problems), problems))
-        self.action.setText(self.tr("Sync now") if self.service.enrolled
-                            else self.tr("Connect…"))
+        # From the last loaded status, never the store: the UI thread does no store reads.
+        self.action.setText(self.tr("Sync now") if status.enrolled else self.tr("Connect…"))
         self.action.setEnabled(status.state not in ("syncing", "revoked"))
