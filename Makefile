@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_PASSPHRASE ?= demo-join-us-2026
 
-.PHONY: run test bench server demo-dir screenshots app clean
+.PHONY: run test bench server screenshots app clean translations
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,8 +13,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[server,dev]'
 	@touch $(STAMP)
 
+# The Dutch translation, compiled from the .ts (the .qm is a build product).
+QM := resources/translations/joinus_nl.qm
+$(QM): resources/translations/joinus_nl.ts $(STAMP)
+	$(PY) tools/translations.py build -q
+
+translations: $(QM)
+
 # Opens the app on a demo vault (created on first use) and prints its passphrase.
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	@DEMO_DIR="$$($(PY) -c 'from joinus_desktop.paths import default_data_dir; print(default_data_dir("demo"))')"; \
 	if [ ! -e "$$DEMO_DIR/vault.key" ]; then \
 		echo "Creating a demo vault in $$DEMO_DIR …"; \
@@ -24,7 +31,7 @@ run: $(STAMP)
 	echo "Demo passphrase: $(DEMO_PASSPHRASE)"; \
 	$(VENV)/bin/joinus-desktop --data-dir "$$DEMO_DIR"
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

@@ -1,0 +1,2664 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en">
+<context>
+    <name>AccessDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="34"/>
+        <source>All data of %1 (right of access)</source>
+        <translation>Alle gegevens van %1 (recht op inzage)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="36"/>
+        <source>Everything this laptop holds on %1: the youngster&apos;s record, attendance, observations, challenges and attempts, questionnaires with answers and scores, and the audit entries about them. JSON is complete and machine-readable; the PDF is a readable version.</source>
+        <translation>Alles wat deze laptop over %1 bewaart: de gegevens van de jongere, aanwezigheid, observaties, uitdagingen en pogingen, vragenlijsten met antwoorden en scores, en de logregels daarover. JSON is volledig en machineleesbaar; de pdf is een leesbare versie.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="42"/>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="47"/>
+        <source>Language of the PDF</source>
+        <translation>Taal van de pdf</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="51"/>
+        <source>Save JSON…</source>
+        <translation>JSON opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="52"/>
+        <source>Save PDF…</source>
+        <translation>Pdf opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="73"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="77"/>
+        <source>PDF (*.pdf)</source>
+        <translation>Pdf (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="83"/>
+        <source>Saved to %1. The file is not encrypted: hand it over securely and delete it when done.</source>
+        <translation>Opgeslagen in %1. Het bestand is niet versleuteld: geef het veilig door en verwijder het als je klaar bent.</translation>
+    </message>
+</context>
+<context>
+    <name>AttemptDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="63"/>
+        <source>Attempt: %1</source>
+        <translation>Poging: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="66"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="86"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="68"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="87"/>
+        <source>Meeting</source>
+        <translation>Bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="69"/>
+        <source>Not at a meeting</source>
+        <translation>Niet tijdens een bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="78"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="88"/>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="80"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="89"/>
+        <source>How it felt</source>
+        <translation>Hoe het voelde</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="82"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="90"/>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+</context>
+<context>
+    <name>AttemptEntry</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="197"/>
+        <source>Challenge attempt</source>
+        <translation>Poging bij uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="201"/>
+        <source>Challenge</source>
+        <translation>Uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="202"/>
+        <source>Choose a challenge…</source>
+        <translation>Kies een uitdaging…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="206"/>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="207"/>
+        <source>Outcome…</source>
+        <translation>Uitkomst…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="210"/>
+        <source>What happened?</source>
+        <translation>Wat gebeurde er?</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="211"/>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="213"/>
+        <source>How did it feel for them?</source>
+        <translation>Hoe voelde het voor de jongere?</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="214"/>
+        <source>How it felt</source>
+        <translation>Hoe het voelde</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeePanel</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="276"/>
+        <source>+ Add observation</source>
+        <translation>+ Observatie toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="278"/>
+        <source>Add an observation of %1</source>
+        <translation>Observatie van %1 toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="280"/>
+        <source>+ Add challenge attempt</source>
+        <translation>+ Poging toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="282"/>
+        <source>Add a challenge attempt of %1</source>
+        <translation>Poging van %1 bij een uitdaging toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="284"/>
+        <source>%1 has no active challenges. Add one in the youngster&apos;s details.</source>
+        <translation>%1 heeft geen actieve uitdagingen. Voeg er een toe bij de gegevens van de jongere.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="290"/>
+        <source>Observations</source>
+        <translation>Observaties</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="296"/>
+        <source>Challenge attempts</source>
+        <translation>Pogingen bij uitdagingen</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengeDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="22"/>
+        <source>New challenge for %1</source>
+        <translation>Nieuwe uitdaging voor %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="27"/>
+        <source>e.g. Join a game without being asked</source>
+        <translation>bijv. Ongevraagd meedoen met een spel</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="28"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="41"/>
+        <source>Challenge</source>
+        <translation>Uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="30"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="42"/>
+        <source>Works on</source>
+        <translation>Werkt aan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="31"/>
+        <source>A social skill</source>
+        <translation>Een sociale vaardigheid</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="32"/>
+        <source>A negative belief</source>
+        <translation>Een negatieve gedachte</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="34"/>
+        <source>Which skill or belief, in a few words</source>
+        <translation>Welke vaardigheid of gedachte, in een paar woorden</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="35"/>
+        <source>Which skill or belief</source>
+        <translation>Welke vaardigheid of gedachte</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="37"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/dialogs.py" line="44"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Challenges</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/model.py" line="82"/>
+        <source>Challenge</source>
+        <translation>Uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/model.py" line="82"/>
+        <source>Works on</source>
+        <translation>Werkt aan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/model.py" line="82"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/model.py" line="82"/>
+        <source>Attempts</source>
+        <translation>Pogingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/model.py" line="88"/>
+        <source>Skill</source>
+        <translation>Vaardigheid</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/model.py" line="88"/>
+        <source>Belief</source>
+        <translation>Gedachte</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/model.py" line="101"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/model.py" line="101"/>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/model.py" line="101"/>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/model.py" line="101"/>
+        <source>How it felt</source>
+        <translation>Hoe het voelde</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengesSection</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="58"/>
+        <source>Challenges</source>
+        <translation>Uitdagingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="59"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="71"/>
+        <source>Attempts</source>
+        <translation>Pogingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="61"/>
+        <source>Add challenge</source>
+        <translation>Uitdaging toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="64"/>
+        <source>Status of the selected challenge</source>
+        <translation>Status van de gekozen uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="69"/>
+        <source>Add attempt</source>
+        <translation>Poging toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="76"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="126"/>
+        <source>Attempts at “%1”</source>
+        <translation>Pogingen bij ‘%1’</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictCard</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="113"/>
+        <source>Kept now (%1)</source>
+        <translation>Nu bewaard (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="115"/>
+        <source>Other version (%1, %2)</source>
+        <translation>Andere versie (%1, %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="120"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="121"/>
+        <source>Keep this</source>
+        <translation>Dit bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="122"/>
+        <source>Keep the value kept now</source>
+        <translation>De nu bewaarde waarde houden</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="123"/>
+        <source>Keep the other version</source>
+        <translation>De andere versie bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="134"/>
+        <source>Combined text</source>
+        <translation>Samengevoegde tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="136"/>
+        <source>Save combined text</source>
+        <translation>Samengevoegde tekst opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="142"/>
+        <source>Or combine both:</source>
+        <translation>Of voeg ze samen:</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="27"/>
+        <source>Connect to the organisation server</source>
+        <translation>Verbinden met de organisatieserver</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="30"/>
+        <source>Your coordinator gives you the server address and a one-time code. After connecting, this laptop shares your group&apos;s records with your colleague and the organisation, whenever it is online.</source>
+        <translation>Je coördinator geeft je het serveradres en een eenmalige code. Na het verbinden deelt deze laptop de gegevens van je groep met je collega en de organisatie, zodra hij online is.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="46"/>
+        <source>Server address</source>
+        <translation>Serveradres</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="37"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="47"/>
+        <source>Enrolment code</source>
+        <translation>Koppelcode</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="38"/>
+        <source>e.g. K7M2-Q9XP</source>
+        <translation>bijv. K7M2-Q9XP</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="50"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="63"/>
+        <source>Fill in the server address and the code.</source>
+        <translation>Vul het serveradres en de code in.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="85"/>
+        <source>Connecting failed: %1</source>
+        <translation>Verbinden is mislukt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="35"/>
+        <source>Erase %1</source>
+        <translation>%1 wissen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="36"/>
+        <source>Counting the records…</source>
+        <translation>Gegevens tellen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="39"/>
+        <source>Type the name to confirm</source>
+        <translation>Typ de naam om te bevestigen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="45"/>
+        <source>Erase for good</source>
+        <translation>Definitief wissen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="53"/>
+        <source>Type %1 to confirm:</source>
+        <translation>Typ %1 om te bevestigen:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="63"/>
+        <source>%n attendance record(s)</source>
+        <translation>
+            <numerusform>%n aanwezigheidsregistratie</numerusform>
+            <numerusform>%n aanwezigheidsregistraties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="65"/>
+        <source>%n observation(s)</source>
+        <translation>
+            <numerusform>%n observatie</numerusform>
+            <numerusform>%n observaties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="67"/>
+        <source>%n challenge(s)</source>
+        <translation>
+            <numerusform>%n uitdaging</numerusform>
+            <numerusform>%n uitdagingen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="69"/>
+        <source>%n challenge attempt(s)</source>
+        <translation>
+            <numerusform>%n poging</numerusform>
+            <numerusform>%n pogingen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="71"/>
+        <source>%n questionnaire(s)</source>
+        <translation>
+            <numerusform>%n vragenlijst</numerusform>
+            <numerusform>%n vragenlijsten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="75"/>
+        <source>This permanently deletes &lt;b&gt;%1&lt;/b&gt; and every record about them on this laptop: %2. The next sync erases them on the server and on every other laptop too. This cannot be undone.</source>
+        <translation>Hiermee verwijder je &lt;b&gt;%1&lt;/b&gt; en alle gegevens over deze jongere definitief van deze laptop: %2. Bij de volgende synchronisatie worden ze ook van de server en van alle andere laptops gewist. Dit kun je niet ongedaan maken.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/errors.py" line="29"/>
+        <source>Something went wrong that the app did not expect. Your data is safe; please try again. If it keeps happening, tell your coordinator.</source>
+        <translation>Er ging iets mis wat de app niet verwachtte. Je gegevens zijn veilig; probeer het opnieuw. Blijft het gebeuren, meld het dan bij je coördinator.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/errors.py" line="46"/>
+        <source>Join Us</source>
+        <translation>Join Us</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/errors.py" line="48"/>
+        <source>Error message</source>
+        <translation>Foutmelding</translation>
+    </message>
+</context>
+<context>
+    <name>ExitDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="229"/>
+        <source>%1 leaves the programme</source>
+        <translation>%1 stroomt uit</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="233"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="259"/>
+        <source>Exit date</source>
+        <translation>Uitstroomdatum</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="235"/>
+        <source>Reason for leaving</source>
+        <translation>Reden van uitstroom</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="236"/>
+        <source>Choose a reason…</source>
+        <translation>Kies een reden…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="242"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="261"/>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="243"/>
+        <source>Anything your colleague should know</source>
+        <translation>Wat je collega moet weten</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="246"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="262"/>
+        <source>Challenges</source>
+        <translation>Uitdagingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="253"/>
+        <source>No challenges were recorded.</source>
+        <translation>Er zijn geen uitdagingen vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="255"/>
+        <source>After leaving, the exit questionnaire is due. Ask %1 to fill it in, preferably on the last meeting.</source>
+        <translation>Bij uitstroom hoort de uitstroomvragenlijst. Vraag %1 die in te vullen, het liefst tijdens de laatste bijeenkomst.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="260"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="265"/>
+        <source>Record leaving</source>
+        <translation>Uitstroom vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="268"/>
+        <source>Intake was on %1</source>
+        <translation>Intake was op %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCard</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="22"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="27"/>
+        <source>Writes all records of this laptop to one file, for a move to another system. The file is not encrypted.</source>
+        <translation>Zet alle gegevens van deze laptop in één bestand, om over te stappen naar een ander systeem. Het bestand is niet versleuteld.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="31"/>
+        <source>E&amp;xport all data…</source>
+        <translation>Alle gegevens e&amp;xporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="32"/>
+        <source>Export all data to a file</source>
+        <translation>Alle gegevens naar een bestand exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="35"/>
+        <source>Export message</source>
+        <translation>Exportmelding</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="44"/>
+        <source>Export to file</source>
+        <translation>Exporteren naar bestand</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="45"/>
+        <source>Join Us export (*.json)</source>
+        <translation>Join Us-export (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="52"/>
+        <source>The export leaves the vault</source>
+        <translation>De export gaat buiten de kluis</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="53"/>
+        <source>This file is NOT encrypted. It holds personal data about minors: keep it on an encrypted drive, share it only through approved channels, and delete it when done.</source>
+        <translation>Dit bestand is NIET versleuteld. Er staan persoonsgegevens van minderjarigen in: bewaar het op een versleutelde schijf, deel het alleen via goedgekeurde kanalen en verwijder het als je klaar bent.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="56"/>
+        <source>Write %1?</source>
+        <translation>%1 opslaan?</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="57"/>
+        <source>I understand, export</source>
+        <translation>Ik begrijp het, exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="61"/>
+        <source>Export warning</source>
+        <translation>Waarschuwing bij export</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="70"/>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="78"/>
+        <source>Exported %1 records to %2. Delete the file when done.</source>
+        <translation>%1 gegevens geëxporteerd naar %2. Verwijder het bestand als je klaar bent.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="27"/>
+        <source>Save export</source>
+        <translation>Export opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="52"/>
+        <source>The export leaves the vault</source>
+        <translation>De export gaat buiten de kluis</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="53"/>
+        <source>This file is NOT encrypted. It holds personal data about youngsters: keep it on an encrypted drive, share it only through approved channels, and delete it when done.</source>
+        <translation>Dit bestand is NIET versleuteld. Er staan persoonsgegevens van jongeren in: bewaar het op een versleutelde schijf, deel het alleen via goedgekeurde kanalen en verwijder het als je klaar bent.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="57"/>
+        <source>Write %1?</source>
+        <translation>%1 opslaan?</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="58"/>
+        <source>I understand, export</source>
+        <translation>Ik begrijp het, exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="62"/>
+        <source>Export warning</source>
+        <translation>Waarschuwing bij export</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="40"/>
+        <source>Join Us — set up this laptop</source>
+        <translation>Join Us — deze laptop instellen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="47"/>
+        <source>Join Us keeps your group&apos;s notes encrypted on this laptop. Choose a passphrase: a few unrelated words are easy to remember and hard to guess.</source>
+        <translation>Join Us bewaart de notities van je groep versleuteld op deze laptop. Kies een wachtwoordzin: een paar losse woorden zijn makkelijk te onthouden en moeilijk te raden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="52"/>
+        <source>New passphrase</source>
+        <translation>Nieuwe wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="55"/>
+        <source>Repeat the passphrase</source>
+        <translation>Herhaal de wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="56"/>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Nieuwe wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="58"/>
+        <source>&amp;Repeat it</source>
+        <translation>&amp;Herhaal hem</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="69"/>
+        <source>Create vault</source>
+        <translation>Kluis aanmaken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="84"/>
+        <source>This is your recovery key. If you forget your passphrase, it is the only way to open your notes. Write it down on paper and keep it somewhere safe. It will not be shown again.</source>
+        <translation>Dit is je herstelsleutel. Als je je wachtwoordzin vergeet, is dit de enige manier om je notities te openen. Schrijf hem op papier en bewaar hem op een veilige plek. Je ziet hem hierna niet meer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="95"/>
+        <source>Recovery key</source>
+        <translation>Herstelsleutel</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="98"/>
+        <source>I have written it down</source>
+        <translation>Ik heb hem opgeschreven</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="101"/>
+        <source>Continue</source>
+        <translation>Doorgaan</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="123"/>
+        <source>A passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>Een wachtwoordzin heeft minstens %n teken nodig.</numerusform>
+            <numerusform>Een wachtwoordzin heeft minstens %n tekens nodig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="126"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="66"/>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="68"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="71"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMeansModel</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/model.py" line="66"/>
+        <source>Moment</source>
+        <translation>Meetmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/model.py" line="68"/>
+        <source>Youngsters</source>
+        <translation>Jongeren</translation>
+    </message>
+</context>
+<context>
+    <name>GroupView</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="35"/>
+        <source>Group mean scores per moment</source>
+        <translation>Gemiddelde scores van de groep per meetmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="48"/>
+        <source>Mean scores per measurement moment</source>
+        <translation>Gemiddelde scores per meetmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="57"/>
+        <source>The group over time</source>
+        <translation>De groep door de tijd</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="62"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="63"/>
+        <source>How the group as a whole is doing: each youngster&apos;s latest questionnaire per moment counts once.</source>
+        <translation>Hoe het met de groep als geheel gaat: per meetmoment telt de laatste vragenlijst van elke jongere één keer mee.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="92"/>
+        <source>%n youngster(s)</source>
+        <translation>
+            <numerusform>%n jongere</numerusform>
+            <numerusform>%n jongeren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="96"/>
+        <source>Group mean</source>
+        <translation>Groepsgemiddelde</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="97"/>
+        <source>%1 youngsters in the group. Scores run from %2 to %3.</source>
+        <translation>%1 jongeren in de groep. Scores lopen van %2 tot %3.</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverWindow</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="59"/>
+        <source>Questionnaire</source>
+        <translation>Vragenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="91"/>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="94"/>
+        <source>← Back</source>
+        <translation>← Terug</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="95"/>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="236"/>
+        <source>Next →</source>
+        <translation>Volgende →</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="98"/>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="99"/>
+        <source>Social worker: stop</source>
+        <translation>Begeleider: stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="101"/>
+        <source>Stop the questionnaire (social worker)</source>
+        <translation>Vragenlijst stoppen (begeleider)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="132"/>
+        <source>Hi! Thanks for filling this in.</source>
+        <translation>Hoi! Fijn dat je dit invult.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="136"/>
+        <source>These %1 questions are about how you feel with other people. There are no right or wrong answers: choose what fits you best right now. Take your time. You can go back to change an answer, and skip a question if you really don&apos;t want to answer it.</source>
+        <translation>Deze %1 vragen gaan over hoe je je voelt bij andere mensen. Er zijn geen goede of foute antwoorden: kies wat nu het beste bij je past. Neem je tijd. Je kunt teruggaan om een antwoord te veranderen, en een vraag overslaan als je die echt niet wilt beantwoorden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="152"/>
+        <source>Thank you! You&apos;re done.</source>
+        <translation>Bedankt! Je bent klaar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="154"/>
+        <source>Give the laptop back to your social worker.</source>
+        <translation>Geef de laptop terug aan je begeleider.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="159"/>
+        <source>Go to the skipped questions</source>
+        <translation>Naar de overgeslagen vragen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="161"/>
+        <source>Social worker: save the answers</source>
+        <translation>Begeleider: antwoorden opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="162"/>
+        <source>Save the answers (social worker)</source>
+        <translation>Antwoorden opslaan (begeleider)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="181"/>
+        <source>Social worker&apos;s &amp;passphrase</source>
+        <translation>&amp;Wachtwoordzin van de begeleider</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="184"/>
+        <source>Social worker&apos;s passphrase</source>
+        <translation>Wachtwoordzin van de begeleider</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="190"/>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="192"/>
+        <source>Back to the questionnaire</source>
+        <translation>Terug naar de vragenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="230"/>
+        <source>Questions %1–%2 of %3</source>
+        <translation>Vragen %1–%2 van %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="236"/>
+        <source>Start →</source>
+        <translation>Beginnen →</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="242"/>
+        <source>You skipped %n question(s). You can go back to answer them; leaving them open is fine too.</source>
+        <translation>
+            <numerusform>Je hebt %n vraag overgeslagen. Je kunt teruggaan om hem te beantwoorden; open laten mag ook.</numerusform>
+            <numerusform>Je hebt %n vragen overgeslagen. Je kunt teruggaan om ze te beantwoorden; open laten mag ook.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="265"/>
+        <source>Enter your passphrase to save the answers.</source>
+        <translation>Vul je wachtwoordzin in om de antwoorden op te slaan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="266"/>
+        <source>Enter your passphrase to stop. The answers given so far are NOT saved.</source>
+        <translation>Vul je wachtwoordzin in om te stoppen. De antwoorden tot nu toe worden NIET opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/handover.py" line="297"/>
+        <source>That is not the passphrase of this laptop.</source>
+        <translation>Dat is niet de wachtwoordzin van deze laptop.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="123"/>
+        <source>Join Us</source>
+        <translation>Join Us</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="125"/>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="125"/>
+        <source>Youngsters</source>
+        <translation>Jongeren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="125"/>
+        <source>Meetings</source>
+        <translation>Bijeenkomsten</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
+        <source>Programme</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="129"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="132"/>
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="160"/>
+        <source>No group yet</source>
+        <translation>Nog geen groep</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="161"/>
+        <source>This laptop does not hold a group yet. It arrives with the first sync with the organisation server.</source>
+        <translation>Op deze laptop staat nog geen groep. Die komt binnen bij de eerste synchronisatie met de organisatieserver.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="73"/>
+        <source>Edit meeting</source>
+        <translation>Bijeenkomst bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="73"/>
+        <source>New meeting</source>
+        <translation>Nieuwe bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="99"/>
+        <source>Draft status</source>
+        <translation>Status van het concept</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="107"/>
+        <source>Your unsaved changes from last time are back. Save them, or discard the draft to start over.</source>
+        <translation>Je niet-opgeslagen wijzigingen van de vorige keer zijn terug. Sla ze op, of gooi het concept weg om opnieuw te beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="110"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="111"/>
+        <source>Discard draft</source>
+        <translation>Concept weggooien</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="123"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="144"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="125"/>
+        <source>e.g. Buurtcentrum De Dreef</source>
+        <translation>bijv. Buurtcentrum De Dreef</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="144"/>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="129"/>
+        <source>What did the group do?</source>
+        <translation>Wat heeft de groep gedaan?</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="130"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="153"/>
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="134"/>
+        <source>How did the meeting go as a whole?</source>
+        <translation>Hoe ging de bijeenkomst als geheel?</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="135"/>
+        <source>Meeting notes</source>
+        <translation>Notities bij de bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="139"/>
+        <source>Meeting</source>
+        <translation>Bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="154"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="163"/>
+        <source>Who was there?</source>
+        <translation>Wie waren er?</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="164"/>
+        <source>Select all</source>
+        <translation>Alles selecteren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="165"/>
+        <source>Select everyone</source>
+        <translation>Iedereen selecteren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="198"/>
+        <source>Observations and challenges</source>
+        <translation>Observaties en uitdagingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="200"/>
+        <source>Attendees</source>
+        <translation>Aanwezigen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="203"/>
+        <source>Tick who was present. For each of them you can then note what you observed and how their challenges went.</source>
+        <translation>Vink aan wie er waren. Per jongere kun je daarna noteren wat je hebt geobserveerd en hoe het met de uitdagingen ging.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="216"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="217"/>
+        <source>Close without saving; your draft is kept (Esc)</source>
+        <translation>Sluiten zonder opslaan; je concept blijft bewaard (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="219"/>
+        <source>Save meeting</source>
+        <translation>Bijeenkomst opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="221"/>
+        <source>Save the meeting (Ctrl+S)</source>
+        <translation>Bijeenkomst opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="259"/>
+        <source>intake</source>
+        <translation>intake</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="261"/>
+        <source>%1 was present</source>
+        <translation>%1 was aanwezig</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="298"/>
+        <source>Meeting of %1</source>
+        <translation>Bijeenkomst van %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="338"/>
+        <source>%1 of %2 present</source>
+        <translation>%1 van %2 aanwezig</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="350"/>
+        <source>Observations and challenge attempts of %1</source>
+        <translation>Observaties en pogingen van %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="373"/>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="387"/>
+        <source>Draft kept in the vault at %1</source>
+        <translation>Concept om %1 in de kluis bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="405"/>
+        <source>Draft discarded</source>
+        <translation>Concept weggegooid</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="442"/>
+        <source>Not saved yet: please look at the fields marked in red.</source>
+        <translation>Nog niet opgeslagen: kijk even naar de rood gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="466"/>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTableModel</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/model.py" line="67"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/model.py" line="67"/>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/model.py" line="67"/>
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/model.py" line="68"/>
+        <source>Present</source>
+        <translation>Aanwezig</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsView</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="38"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="80"/>
+        <source>Meetings</source>
+        <translation>Bijeenkomsten</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="53"/>
+        <source>Meeting</source>
+        <translation>Bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="58"/>
+        <source>Meeting details</source>
+        <translation>Details van de bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="71"/>
+        <source>New meeting</source>
+        <translation>Nieuwe bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="73"/>
+        <source>Record a new meeting (Ctrl+N)</source>
+        <translation>Nieuwe bijeenkomst vastleggen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="75"/>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="76"/>
+        <source>Edit the selected meeting</source>
+        <translation>Gekozen bijeenkomst bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="81"/>
+        <source>Every meeting of the group, newest first.</source>
+        <translation>Alle bijeenkomsten van de groep, nieuwste eerst.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="144"/>
+        <source>Choose a meeting to see its notes.</source>
+        <translation>Kies een bijeenkomst om de notities te zien.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="154"/>
+        <source>Present (%n)</source>
+        <translation>
+            <numerusform>Aanwezig (%n)</numerusform>
+            <numerusform>Aanwezig (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="151"/>
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="153"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationEntry</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="89"/>
+        <source>Observation</source>
+        <translation>Observatie</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="92"/>
+        <source>What did you see? e.g. “refused to join the game, went to the corner with his phone”</source>
+        <translation>Wat zag je? bijv. ‘wilde niet meedoen met het spel, ging met zijn telefoon in de hoek zitten’</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="94"/>
+        <source>What you observed of %1</source>
+        <translation>Wat je bij %1 hebt geobserveerd</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="96"/>
+        <source>Context: during which activity, with whom?</source>
+        <translation>Context: tijdens welke activiteit, met wie?</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="97"/>
+        <source>Context</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="101"/>
+        <source>Suspected cause</source>
+        <translation>Vermoedelijke oorzaak</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="110"/>
+        <source>Skill or belief</source>
+        <translation>Vaardigheid of gedachte</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="115"/>
+        <source>Foundation</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="116"/>
+        <source>Aims</source>
+        <translation>Doelen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="124"/>
+        <source>Method tag %1</source>
+        <translation>Methodelabel %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="170"/>
+        <source>Which skill? e.g. “joining in a conversation”</source>
+        <translation>Welke vaardigheid? bijv. ‘aansluiten bij een gesprek’</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="172"/>
+        <source>Which belief? e.g. “others will laugh if I make a mistake”</source>
+        <translation>Welke gedachte? bijv. ‘anderen lachen me uit als ik een fout maak’</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseCard</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="41"/>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="43"/>
+        <source>Current passphrase</source>
+        <translation>Huidige wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="44"/>
+        <source>New passphrase</source>
+        <translation>Nieuwe wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="45"/>
+        <source>New passphrase again</source>
+        <translation>Nieuwe wachtwoordzin nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="49"/>
+        <source>Passphrase strength</source>
+        <translation>Sterkte van de wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="52"/>
+        <source>Passphrase message</source>
+        <translation>Melding over de wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="54"/>
+        <source>C&amp;hange passphrase</source>
+        <translation>Wachtwoordzin &amp;wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="58"/>
+        <source>C&amp;urrent</source>
+        <translation>H&amp;uidige</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="59"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nieuwe</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="60"/>
+        <source>&amp;Repeat new</source>
+        <translation>Nieuwe &amp;herhalen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="79"/>
+        <source>At least %1 characters; a few unrelated words are easiest to remember.</source>
+        <translation>Minstens %1 tekens; een paar losse woorden zijn het makkelijkst te onthouden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="81"/>
+        <source>Weak: longer is better.</source>
+        <translation>Zwak: langer is beter.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="81"/>
+        <source>Reasonable.</source>
+        <translation>Redelijk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="81"/>
+        <source>Strong.</source>
+        <translation>Sterk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="84"/>
+        <source>The two new passphrases differ.</source>
+        <translation>De twee nieuwe wachtwoordzinnen zijn niet gelijk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="99"/>
+        <source>Changing the passphrase…</source>
+        <translation>Bezig met wijzigen van de wachtwoordzin…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="107"/>
+        <source>The passphrase is changed. Use the new one from now on; the recovery key still works.</source>
+        <translation>De wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe; de herstelsleutel blijft werken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="113"/>
+        <source>The current passphrase is not right.</source>
+        <translation>De huidige wachtwoordzin klopt niet.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyCard</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="39"/>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="47"/>
+        <source>Consent not recorded</source>
+        <translation>Geen toestemming vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="51"/>
+        <source>Due for erasure</source>
+        <translation>Klaar om te wissen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="62"/>
+        <source>Export scores for research (CSV)…</source>
+        <translation>Scores voor onderzoek exporteren (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="64"/>
+        <source>Pseudonymised questionnaire scores: no names, no notes.</source>
+        <translation>Gepseudonimiseerde scores van vragenlijsten: geen namen, geen notities.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="81"/>
+        <source>No consent recorded: %1</source>
+        <translation>Geen toestemming vastgelegd: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="83"/>
+        <source>Record the youngster&apos;s consent (and a parent&apos;s under 16) with Edit.</source>
+        <translation>Leg de toestemming van de jongere (en onder de 16 die van een ouder) vast via Bewerken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="85"/>
+        <source>Consent is recorded for everyone.</source>
+        <translation>Van iedereen is toestemming vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="91"/>
+        <source>left %1</source>
+        <translation>uitgestroomd %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="93"/>
+        <source>Erase…</source>
+        <translation>Wissen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="96"/>
+        <source>For erasure: left the programme more than %1 months ago.</source>
+        <translation>Te wissen: meer dan %1 maanden geleden uitgestroomd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="99"/>
+        <source>Nobody is due for erasure.</source>
+        <translation>Er hoeft niemand gewist te worden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="129"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/privacy_card.py" line="135"/>
+        <source>Saved to %1.</source>
+        <translation>Opgeslagen in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeModel</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="34"/>
+        <source>fewer than 5 youngsters</source>
+        <translation>minder dan 5 jongeren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="37"/>
+        <source>Moment</source>
+        <translation>Meetmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="37"/>
+        <source>Youngsters
+programme</source>
+        <translation>Jongeren
+programma</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="38"/>
+        <source>Youngsters
+own group</source>
+        <translation>Jongeren
+eigen groep</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="40"/>
+        <source>%1
+programme</source>
+        <translation>%1
+programma</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="41"/>
+        <source>%1
+own group</source>
+        <translation>%1
+eigen groep</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeView</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="63"/>
+        <source>Programme and own group mean scores per moment</source>
+        <translation>Gemiddelde scores van het programma en de eigen groep per meetmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="80"/>
+        <source>Report date</source>
+        <translation>Datum rapportage</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="81"/>
+        <source>Fetch latest report</source>
+        <translation>Nieuwste rapportage ophalen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="83"/>
+        <source>Export chart (PNG)…</source>
+        <translation>Grafiek exporteren (PNG)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="85"/>
+        <source>Export table (CSV)…</source>
+        <translation>Tabel exporteren (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="95"/>
+        <source>Mean scores per measurement moment</source>
+        <translation>Gemiddelde scores per meetmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="97"/>
+        <source>A figure over fewer than 5 youngsters is never shown, so no youngster can be recognised in it.</source>
+        <translation>Een cijfer over minder dan 5 jongeren wordt nooit getoond, zodat geen jongere erin te herkennen is.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="104"/>
+        <source>The programme over time, with your group</source>
+        <translation>Het programma door de tijd, met je groep</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="110"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="202"/>
+        <source>Programme</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="111"/>
+        <source>How youngsters across the Join Us programme score at each measurement moment, beside your own group.</source>
+        <translation>Hoe jongeren in het hele Join Us-programma scoren op elk meetmoment, naast je eigen groep.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="118"/>
+        <source>Saved to %1.</source>
+        <translation>Opgeslagen in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="173"/>
+        <source>Report of %1</source>
+        <translation>Rapportage van %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="175"/>
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n groep</numerusform>
+            <numerusform>%n groepen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="178"/>
+        <source>the server cannot be reached now; this is the last report fetched</source>
+        <translation>de server is nu niet bereikbaar; dit is de laatst opgehaalde rapportage</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="181"/>
+        <source>No programme report yet: it arrives once this laptop is connected to the organisation server. Your own group is shown meanwhile.</source>
+        <translation>Nog geen rapportage van het programma: die komt zodra deze laptop verbonden is met de organisatieserver. Intussen zie je je eigen groep.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="184"/>
+        <source>No programme report yet. Your own group is shown meanwhile.</source>
+        <translation>Nog geen rapportage van het programma. Intussen zie je je eigen groep.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="194"/>
+        <source>%n youngster(s)</source>
+        <translation>
+            <numerusform>%n jongere</numerusform>
+            <numerusform>%n jongeren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="206"/>
+        <source>Your group</source>
+        <translation>Je groep</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="226"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-afbeelding (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="236"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Questionnaire</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="63"/>
+        <source>Questionnaire saved</source>
+        <translation>Vragenlijst opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="64"/>
+        <source>The answers are saved. The scores:</source>
+        <translation>De antwoorden zijn opgeslagen. De scores:</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="66"/>
+        <source>no score</source>
+        <translation>geen score</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="47"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="50"/>
+        <source>Questionnaire</source>
+        <translation>Vragenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="53"/>
+        <source>Measurement moment</source>
+        <translation>Meetmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="56"/>
+        <source>Date filled in</source>
+        <translation>Datum ingevuld</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="59"/>
+        <source>&amp;Moment</source>
+        <translation>&amp;Meetmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="60"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="70"/>
+        <source>Scale scores</source>
+        <translation>Schaalscores</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="78"/>
+        <source>&amp;Hand over to the youngster…</source>
+        <translation>Aan de jongere &amp;geven…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="79"/>
+        <source>Hand the laptop over to the youngster</source>
+        <translation>De laptop aan de jongere geven</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="80"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="81"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="114"/>
+        <source>Questionnaire — %1</source>
+        <translation>Vragenlijst — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="120"/>
+        <source>%1 (due)</source>
+        <translation>%1 (nu aan de beurt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="163"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="172"/>
+        <source>Questions not answered</source>
+        <translation>Vragen niet beantwoord</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="164"/>
+        <source>%n question(s) are not answered; they are marked in orange.</source>
+        <translation>
+            <numerusform>%n vraag is niet beantwoord; die is oranje gemarkeerd.</numerusform>
+            <numerusform>%n vragen zijn niet beantwoord; die zijn oranje gemarkeerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="168"/>
+        <source>Save anyway, or go back and fill them in?</source>
+        <translation>Toch opslaan, of teruggaan om ze in te vullen?</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="169"/>
+        <source>Save anyway</source>
+        <translation>Toch opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="170"/>
+        <source>Go back</source>
+        <translation>Teruggaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="197"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="201"/>
+        <source>no score</source>
+        <translation>geen score</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="200"/>
+        <source>Saved. The scores of this questionnaire:</source>
+        <translation>Opgeslagen. De scores van deze vragenlijst:</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPanel</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="220"/>
+        <source>Enter the recovery key you wrote down when this laptop was set up, and choose a new passphrase.</source>
+        <translation>Vul de herstelsleutel in die je hebt opgeschreven toen deze laptop werd ingesteld, en kies een nieuwe wachtwoordzin.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="225"/>
+        <source>Recovery key</source>
+        <translation>Herstelsleutel</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="229"/>
+        <source>New passphrase</source>
+        <translation>Nieuwe wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="232"/>
+        <source>New passphrase again</source>
+        <translation>Nieuwe wachtwoordzin nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="237"/>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="238"/>
+        <source>&amp;Recover and open</source>
+        <translation>&amp;Herstellen en openen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="241"/>
+        <source>Recovery &amp;key</source>
+        <translation>Herstel&amp;sleutel</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="242"/>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Nieuwe wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="243"/>
+        <source>&amp;Repeat</source>
+        <translation>&amp;Herhalen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="260"/>
+        <source>Enter the recovery key.</source>
+        <translation>Vul de herstelsleutel in.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="262"/>
+        <source>A passphrase needs at least 8 characters; a few unrelated words are easiest to remember.</source>
+        <translation>Een wachtwoordzin heeft minstens 8 tekens nodig; een paar losse woorden zijn het makkelijkst te onthouden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="265"/>
+        <source>The two new passphrases differ.</source>
+        <translation>De twee nieuwe wachtwoordzinnen zijn niet gelijk.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="155"/>
+        <source>Review sync results</source>
+        <translation>Synchronisatie nakijken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="167"/>
+        <source>You and a colleague changed the same thing while offline. Nothing was lost: choose what stays, or combine both. Your choice reaches the whole group.</source>
+        <translation>Jij en een collega hebben offline hetzelfde gewijzigd. Er is niets verloren gegaan: kies wat blijft, of voeg beide samen. Je keuze geldt voor de hele groep.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="188"/>
+        <source>Nothing to review.</source>
+        <translation>Niets om na te kijken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="202"/>
+        <source>Refused by the server: %1 (%2)</source>
+        <translation>Geweigerd door de server: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="205"/>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="206"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/app.py" line="103"/>
+        <source>Locked after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>Vergrendeld na %n minuut zonder gebruik.</numerusform>
+            <numerusform>Vergrendeld na %n minuten zonder gebruik.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/app.py" line="128"/>
+        <source>Join Us is locked.</source>
+        <translation>Join Us is vergrendeld.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="40"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="48"/>
+        <source>Lock after minutes without use</source>
+        <translation>Vergrendelen na aantal minuten zonder gebruik</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="51"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="55"/>
+        <source>&amp;Lock now</source>
+        <translation>Nu &amp;vergrendelen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="56"/>
+        <source>Lock now (Ctrl+L)</source>
+        <translation>Nu vergrendelen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="59"/>
+        <source>General</source>
+        <translation>Algemeen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="63"/>
+        <source>La&amp;nguage</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="68"/>
+        <source>Lock &amp;after</source>
+        <translation>Vergrendelen &amp;na</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="72"/>
+        <source>Without use for this long, the app hides everything and asks for the passphrase again. Unsaved input is kept.</source>
+        <translation>Na zo lang zonder gebruik verbergt de app alles en vraagt opnieuw om de wachtwoordzin. Wat je nog niet hebt opgeslagen, blijft bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="81"/>
+        <source>This laptop</source>
+        <translation>Deze laptop</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="85"/>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="86"/>
+        <source>Encryption (SQLCipher)</source>
+        <translation>Versleuteling (SQLCipher)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="87"/>
+        <source>Database version</source>
+        <translation>Databaseversie</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="88"/>
+        <source>Device id</source>
+        <translation>Apparaat-id</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="89"/>
+        <source>Changes waiting to sync</source>
+        <translation>Nog te synchroniseren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="96"/>
+        <source>&amp;Open folder</source>
+        <translation>Map &amp;openen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="97"/>
+        <source>Open the data folder</source>
+        <translation>De gegevensmap openen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="116"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="25"/>
+        <source>Sync status</source>
+        <translation>Synchronisatiestatus</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="54"/>
+        <source>Not connected to the organisation server</source>
+        <translation>Niet verbonden met de organisatieserver</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="55"/>
+        <source>Connected</source>
+        <translation>Verbonden</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="56"/>
+        <source>Syncing…</source>
+        <translation>Bezig met synchroniseren…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="57"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="58"/>
+        <source>Offline: the server cannot be reached</source>
+        <translation>Offline: de server is niet bereikbaar</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="59"/>
+        <source>Sync problem</source>
+        <translation>Probleem met synchroniseren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="60"/>
+        <source>This laptop&apos;s access was revoked</source>
+        <translation>De toegang van deze laptop is ingetrokken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="64"/>
+        <source>last sync %1</source>
+        <translation>laatst gesynchroniseerd %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="66"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n wijziging wacht</numerusform>
+            <numerusform>%n wijzigingen wachten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="69"/>
+        <source>next try in %1 s</source>
+        <translation>volgende poging over %1 s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="75"/>
+        <source>%n item(s) to review</source>
+        <translation>
+            <numerusform>%n item om na te kijken</numerusform>
+            <numerusform>%n items om na te kijken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="77"/>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="77"/>
+        <source>Connect…</source>
+        <translation>Verbinden…</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="30"/>
+        <source>Meeting</source>
+        <translation>Bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="30"/>
+        <source>Observation</source>
+        <translation>Observatie</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="31"/>
+        <source>Challenge attempt</source>
+        <translation>Poging bij uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="31"/>
+        <source>Questionnaire</source>
+        <translation>Vragenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="96"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="96"/>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="96"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="30"/>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="33"/>
+        <source>Next meeting</source>
+        <translation>Volgende bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="35"/>
+        <source>Last meeting</source>
+        <translation>Vorige bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="37"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="39"/>
+        <source>Questionnaires due</source>
+        <translation>Vragenlijsten aan de beurt</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="40"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="42"/>
+        <source>Active challenges</source>
+        <translation>Actieve uitdagingen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="95"/>
+        <source>%n youngster(s) present</source>
+        <translation>
+            <numerusform>%n jongere aanwezig</numerusform>
+            <numerusform>%n jongeren aanwezig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="109"/>
+        <source>No meeting planned yet.</source>
+        <translation>Nog geen bijeenkomst gepland.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="111"/>
+        <source>No meeting recorded yet.</source>
+        <translation>Nog geen bijeenkomst vastgelegd.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="129"/>
+        <source>in %n meeting(s)</source>
+        <translation>
+            <numerusform>over %n bijeenkomst</numerusform>
+            <numerusform>over %n bijeenkomsten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="137"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n poging</numerusform>
+            <numerusform>%n pogingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="117"/>
+        <source>overdue</source>
+        <translation>te laat</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="118"/>
+        <source>due</source>
+        <translation>nu aan de beurt</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="123"/>
+        <source>Nobody needs a questionnaire right now.</source>
+        <translation>Er hoeft nu niemand een vragenlijst in te vullen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="126"/>
+        <source>Coming up</source>
+        <translation>Binnenkort</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="145"/>
+        <source>No active challenges.</source>
+        <translation>Geen actieve uitdagingen.</translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoryChart</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="43"/>
+        <source>Trajectory chart</source>
+        <translation>Grafiek van het verloop</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="49"/>
+        <source>Chart legend</source>
+        <translation>Legenda van de grafiek</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="84"/>
+        <source>This youngster</source>
+        <translation>Deze jongere</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="105"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="139"/>
+        <source>Group mean</source>
+        <translation>Groepsgemiddelde</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="131"/>
+        <source>Measurement moment</source>
+        <translation>Meetmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="144"/>
+        <source>Cut-off bands</source>
+        <translation>Afkappunten</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="145"/>
+        <source>Hover a point for its score, moment and band.</source>
+        <translation>Wijs een punt aan voor de score, het meetmoment en het gebied.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="165"/>
+        <source>higher is better</source>
+        <translation>hoger is beter</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="166"/>
+        <source>higher is worse</source>
+        <translation>hoger is slechter</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="171"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="203"/>
+        <source>No questionnaire filled in yet.</source>
+        <translation>Nog geen vragenlijst ingevuld.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="52"/>
+        <source>Join Us — unlock</source>
+        <translation>Join Us — ontgrendelen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="58"/>
+        <source>Join Us</source>
+        <translation>Join Us</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="60"/>
+        <source>Your group&apos;s notes are encrypted on this laptop. Enter your passphrase to open them.</source>
+        <translation>De notities van je groep staan versleuteld op deze laptop. Vul je wachtwoordzin in om ze te openen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="68"/>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="71"/>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="77"/>
+        <source>Unlock message</source>
+        <translation>Melding bij ontgrendelen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="82"/>
+        <source>Opening the vault</source>
+        <translation>Kluis wordt geopend</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="84"/>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="87"/>
+        <source>Open the vault</source>
+        <translation>De kluis openen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="88"/>
+        <source>&amp;Forgot passphrase?</source>
+        <translation>Wachtwoordzin &amp;vergeten?</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="90"/>
+        <source>Forgot passphrase? Use the recovery key</source>
+        <translation>Wachtwoordzin vergeten? Gebruik de herstelsleutel</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="117"/>
+        <source>Vault: %1</source>
+        <translation>Kluis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="150"/>
+        <source>Enter your passphrase.</source>
+        <translation>Vul je wachtwoordzin in.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="167"/>
+        <source>That passphrase does not open this vault. Check Caps Lock and try again.</source>
+        <translation>Met deze wachtwoordzin gaat de kluis niet open. Controleer Caps Lock en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="184"/>
+        <source>Locked after 10 minutes without use.</source>
+        <translation>Vergrendeld na 10 minuten zonder gebruik.</translation>
+    </message>
+</context>
+<context>
+    <name>YoungsterDetailPane</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="75"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="150"/>
+        <source>Choose a youngster</source>
+        <translation>Kies een jongere</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="80"/>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="81"/>
+        <source>Edit youngster</source>
+        <translation>Jongere bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="83"/>
+        <source>Exit programme…</source>
+        <translation>Uitstroom…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="84"/>
+        <source>Record leaving the programme</source>
+        <translation>Uitstroom uit het programma vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="87"/>
+        <source>Report…</source>
+        <translation>Rapportage…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="89"/>
+        <source>Make a PDF report of this youngster</source>
+        <translation>Een pdf-rapportage van deze jongere maken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="91"/>
+        <source>Export all data (right of access)…</source>
+        <translation>Alle gegevens exporteren (recht op inzage)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="104"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="120"/>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="117"/>
+        <source>Youngster details</source>
+        <translation>Gegevens van de jongere</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="118"/>
+        <source>Trajectory</source>
+        <translation>Verloop</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="119"/>
+        <source>Challenges</source>
+        <translation>Uitdagingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="151"/>
+        <source>Their trajectory, challenges and timeline appear here.</source>
+        <translation>Hier verschijnen het verloop, de uitdagingen en de tijdlijn.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="168"/>
+        <source>%1 years</source>
+        <translation>%1 jaar</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="170"/>
+        <source>intake %1</source>
+        <translation>intake %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="172"/>
+        <source>left %1</source>
+        <translation>uitgestroomd %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="182"/>
+        <source>No consent recorded: record it with Edit.</source>
+        <translation>Geen toestemming vastgelegd: leg die vast via Bewerken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="183"/>
+        <source>Under 16 at intake: no consent of a parent or guardian recorded.</source>
+        <translation>Onder de 16 bij de intake: geen toestemming van een ouder of voogd vastgelegd.</translation>
+    </message>
+</context>
+<context>
+    <name>YoungsterDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="131"/>
+        <source>Edit youngster</source>
+        <translation>Jongere bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="131"/>
+        <source>Add youngster</source>
+        <translation>Jongere toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="138"/>
+        <source>First name or nickname</source>
+        <translation>Voornaam of bijnaam</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="139"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="161"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="142"/>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="144"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="162"/>
+        <source>Birth year</source>
+        <translation>Geboortejaar</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="145"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="163"/>
+        <source>Intake date</source>
+        <translation>Intakedatum</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="147"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="164"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="153"/>
+        <source>The youngster consented</source>
+        <translation>De jongere heeft toestemming gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="155"/>
+        <source>A parent or guardian consented</source>
+        <translation>Een ouder of voogd heeft toestemming gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="157"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="172"/>
+        <source>Consent date</source>
+        <translation>Datum toestemming</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="171"/>
+        <source>Consent</source>
+        <translation>Toestemming</translation>
+    </message>
+</context>
+<context>
+    <name>YoungsterReportDialog</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="44"/>
+        <source>Report of %1</source>
+        <translation>Rapportage van %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="46"/>
+        <source>Language of the report</source>
+        <translation>Taal van de rapportage</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="50"/>
+        <source>Include observations</source>
+        <translation>Observaties opnemen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="51"/>
+        <source>Observations are detailed notes: include them only when the conversation needs them.</source>
+        <translation>Observaties zijn gedetailleerde notities: neem ze alleen op als het gesprek erom vraagt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="53"/>
+        <source>A PDF with the period in the programme, attendance, challenges and the trajectory, for the exit conversation or a handover.</source>
+        <translation>Een pdf met de periode in het programma, de aanwezigheid, de uitdagingen en het verloop, voor het uitstroomgesprek of een overdracht.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="59"/>
+        <source>Report message</source>
+        <translation>Melding bij rapportage</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="61"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="64"/>
+        <source>Save PDF…</source>
+        <translation>Pdf opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="102"/>
+        <source>PDF (*.pdf)</source>
+        <translation>Pdf (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="109"/>
+        <source>Saved to %1. The file is not encrypted: delete it when done.</source>
+        <translation>Opgeslagen in %1. Het bestand is niet versleuteld: verwijder het als je klaar bent.</translation>
+    </message>
+</context>
+<context>
+    <name>YoungstersTableModel</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="35"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="35"/>
+        <source>Age</source>
+        <translation>Leeftijd</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="35"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="35"/>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="36"/>
+        <source>Next questionnaire</source>
+        <translation>Volgende vragenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="63"/>
+        <source>%1 — overdue</source>
+        <translation>%1 — te laat</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="65"/>
+        <source>%1 — due now</source>
+        <translation>%1 — nu aan de beurt</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="71"/>
+        <source>Due in %n meeting(s)</source>
+        <translation>
+            <numerusform>Over %n bijeenkomst</numerusform>
+            <numerusform>Over %n bijeenkomsten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>YoungstersView</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="44"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="66"/>
+        <source>Youngsters</source>
+        <translation>Jongeren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="47"/>
+        <source>Search by name</source>
+        <translation>Zoeken op naam</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="48"/>
+        <source>Search youngsters by name</source>
+        <translation>Jongeren zoeken op naam</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="51"/>
+        <source>Filter by status</source>
+        <translation>Filteren op status</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="52"/>
+        <source>All statuses</source>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="90"/>
+        <source>Add youngster</source>
+        <translation>Jongere toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="154"/>
+        <source>%1 of %2 youngsters</source>
+        <translation>%1 van %2 jongeren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="233"/>
+        <source>No consent recorded</source>
+        <translation>Geen toestemming vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="234"/>
+        <source>Under 16 at intake: no consent of a parent or guardian recorded</source>
+        <translation>Onder de 16 bij de intake: geen toestemming van een ouder of voogd vastgelegd</translation>
+    </message>
+</context>
+<context>
+    <name>_Entry</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="57"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="59"/>
+        <source>Remove %1</source>
+        <translation>%1 verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>unlock</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="184"/>
+        <source>Locked after 10 minutes without use.</source>
+        <translation>Vergrendeld na 10 minuten zonder gebruik.</translation>
+    </message>
+</context>
+</TS>
