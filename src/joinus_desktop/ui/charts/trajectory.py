@@ -32,6 +32,15 @@ def moment_axis(moments: Sequence[str]) -> list[str]:
     return schedule.sort_moments(set(moments))
 
 
+
+def short_moment_label(moment: str, lang: str) -> str:
+    """"After 6" / "Na 6" on the axis: full labels collide on a narrow chart (the
+    tooltip of each point still says "After 6 meetings")."""
+    label = schedule.moment_label(moment, lang)
+    if moment in ("T0", "exit"):
+        return label
+    return " ".join(label.split()[:2])
+
 class TrajectoryChart(QWidget):
     """Scores of one youngster per scale, with the team mean and the instrument's bands."""
 
@@ -89,9 +98,7 @@ class TrajectoryChart(QWidget):
             self._show_empty()
             return
         x_of = {m: i for i, m in enumerate(self.moments)}
-        ticks = [[(i, schedule.moment_label(m, lang).replace(" ", "\n", 1)
-                   if len(self.moments) > 4 else schedule.moment_label(m, lang))
-                  for i, m in enumerate(self.moments)]]
+        ticks = [[(i, short_moment_label(m, lang)) for i, m in enumerate(self.moments)]]
         low, high = instrument.answer_scale.min, instrument.answer_scale.max
         for row, (scale, colour) in enumerate(zip(instrument.scales, style.SCALE_COLOURS * 2)):
             plot = self.graphics.addPlot(row=row, col=0)
@@ -127,7 +134,7 @@ class TrajectoryChart(QWidget):
             if row == len(instrument.scales) - 1:
                 plot.getAxis("bottom").setTicks(ticks)
                 plot.getAxis("bottom").setStyle(showValues=True)
-                plot.getAxis("bottom").setHeight(58)  # two-line moment labels plus the title
+                plot.getAxis("bottom").setHeight(44)  # one line of moment labels plus the title
                 plot.setLabel("bottom", _tr("Measurement moment"))
         for plot in self.plots[1:]:
             plot.setXLink(self.plots[0])
@@ -189,9 +196,11 @@ class TrajectoryChart(QWidget):
             region.setZValue(-10)
             plot.addItem(region)
             self.band_items.append(region)
-            label = pg.TextItem(band.label.get(lang), color=style.MUTED, anchor=(0, 0.5))
+            # Right-aligned to the plot's edge: a long (Dutch) name grows leftwards
+            # into the reserved margin instead of running off the chart.
+            label = pg.TextItem(band.label.get(lang), color=style.MUTED, anchor=(1, 0.5))
             label.setFont(QFont(self.font().family(), 7))
-            label.setPos(max(count - 1, 1) + 0.22, (band.lower + band.upper) / 2)
+            label.setPos(max(count - 1, 1) + 1.55, (band.lower + band.upper) / 2)
             label.setZValue(-5)
             plot.addItem(label)
 
