@@ -40,5 +40,11 @@ bench: $(STAMP)
 server: $(STAMP)
 	$(VENV)/bin/joinus-server serve
 
+# The installable application (PyInstaller, one folder in dist/JoinUs), self-tested.
+app: $(STAMP) $(QM)
+	$(PY) -m pip install --quiet -e '.[build]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+	dist/JoinUs/joinus-desktop-console --self-test
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

@@ -200,6 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Join Us Desktop: record group meetings in an encrypted vault. "
                     "Without a command it opens the window.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen (temporary demo vault, "
+                             "window, chart) and exit; non-zero if anything is missing")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="profile folder holding the vault (default: $JOINUS_DATA_DIR or "
                              "the user data folder)")
@@ -245,6 +248,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from .selftest import run as self_test
+
+        return self_test()
     func = getattr(args, "func", cmd_gui)
     from .domain.hlc import ClockError
     from .sync.errors import SyncError
