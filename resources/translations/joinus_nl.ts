@@ -1507,109 +1507,125 @@
 <context>
     <name>ProgrammeModel</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="34"/>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="40"/>
         <source>fewer than 5 youngsters</source>
         <translation>minder dan 5 jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="37"/>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="44"/>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="52"/>
         <source>Moment</source>
         <translation>Meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="37"/>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="44"/>
         <source>Youngsters
 programme</source>
         <translation>Jongeren
 programma</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="38"/>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="45"/>
         <source>Youngsters
 own group</source>
         <translation>Jongeren
 eigen groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="40"/>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="47"/>
         <source>%1
 programme</source>
         <translation>%1
 programma</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="41"/>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="48"/>
         <source>%1
 own group</source>
         <translation>%1
 eigen groep</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="52"/>
+        <source>Youngsters</source>
+        <translation>Jongeren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="99"/>
+        <source>your group</source>
+        <translation>jouw groep</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/model.py" line="103"/>
+        <source>fewer than 5</source>
+        <translation>minder dan 5</translation>
     </message>
 </context>
 <context>
     <name>ProgrammeView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="63"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="66"/>
         <source>Programme and own group mean scores per moment</source>
         <translation>Gemiddelde scores van het programma en de eigen groep per meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="80"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="85"/>
         <source>Report date</source>
         <translation>Datum rapportage</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="81"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="86"/>
         <source>Fetch latest report</source>
         <translation>Nieuwste rapportage ophalen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="83"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="88"/>
         <source>Export chart (PNG)…</source>
         <translation>Grafiek exporteren (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="85"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="90"/>
         <source>Export table (CSV)…</source>
         <translation>Tabel exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="95"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="100"/>
         <source>Mean scores per measurement moment</source>
         <translation>Gemiddelde scores per meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="97"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="102"/>
         <source>A figure over fewer than 5 youngsters is never shown, so no youngster can be recognised in it.</source>
         <translation>Een cijfer over minder dan 5 jongeren wordt nooit getoond, zodat geen jongere erin te herkennen is.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="104"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="110"/>
         <source>The programme over time, with your group</source>
         <translation>Het programma door de tijd, met je groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="110"/>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="202"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="116"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="215"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="111"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="117"/>
         <source>How youngsters across the Join Us programme score at each measurement moment, beside your own group.</source>
         <translation>Hoe jongeren in het hele Join Us-programma scoren op elk meetmoment, naast je eigen groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="118"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="128"/>
         <source>Saved to %1.</source>
         <translation>Opgeslagen in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="173"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="183"/>
         <source>Report of %1</source>
         <translation>Rapportage van %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="175"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="185"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n groep</numerusform>
@@ -1617,22 +1633,27 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="178"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="188"/>
         <source>the server cannot be reached now; this is the last report fetched</source>
         <translation>de server is nu niet bereikbaar; dit is de laatst opgehaalde rapportage</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="181"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="191"/>
+        <source>this laptop is not connected to the organisation server; this is the last report fetched</source>
+        <translation>deze laptop is niet verbonden met de organisatieserver; dit is het laatst opgehaalde overzicht</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="194"/>
         <source>No programme report yet: it arrives once this laptop is connected to the organisation server. Your own group is shown meanwhile.</source>
         <translation>Nog geen rapportage van het programma: die komt zodra deze laptop verbonden is met de organisatieserver. Intussen zie je je eigen groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="184"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="197"/>
         <source>No programme report yet. Your own group is shown meanwhile.</source>
         <translation>Nog geen rapportage van het programma. Intussen zie je je eigen groep.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="194"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="207"/>
         <source>%n youngster(s)</source>
         <translation>
             <numerusform>%n jongere</numerusform>
@@ -1640,17 +1661,17 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="206"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="219"/>
         <source>Your group</source>
         <translation>Je groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="226"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="239"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-afbeelding (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="236"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="249"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -2195,58 +2216,58 @@ eigen groep</translation>
 <context>
     <name>TrajectoryChart</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="43"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="52"/>
         <source>Trajectory chart</source>
         <translation>Grafiek van het verloop</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="49"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="58"/>
         <source>Chart legend</source>
         <translation>Legenda van de grafiek</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="84"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="93"/>
         <source>This youngster</source>
         <translation>Deze jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="105"/>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="139"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="112"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="146"/>
         <source>Group mean</source>
         <translation>Groepsgemiddelde</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="131"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="138"/>
         <source>Measurement moment</source>
         <translation>Meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="144"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="151"/>
         <source>Cut-off bands</source>
         <translation>Afkappunten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="145"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="152"/>
         <source>Hover a point for its score, moment and band.</source>
         <translation>Wijs een punt aan voor de score, het meetmoment en het gebied.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="165"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="172"/>
         <source>higher is better</source>
         <translation>hoger is beter</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="166"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="173"/>
         <source>higher is worse</source>
         <translation>hoger is slechter</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="171"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="178"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="203"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="212"/>
         <source>No questionnaire filled in yet.</source>
         <translation>Nog geen vragenlijst ingevuld.</translation>
     </message>

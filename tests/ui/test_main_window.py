@@ -121,7 +121,7 @@ def test_language_switch_rebuilds_in_dutch_terms(qtbot, demo_store: Store) -> No
     expected = "nl" if (i18n.translations_dir() / "joinus_nl.qm").exists() else "en"
     assert i18n.current_language() == expected
     assert i18n.requested_language() == "nl"
-    assert window.stack.count() == 5
+    assert window.stack.count() == 6  # Today, Youngsters, Meetings, Group, Programme, Settings
     window.switch_language("en")
     assert window.nav.item(0).text() == "Today"
 

@@ -23,6 +23,7 @@ from ..store.store import Store
 from .group.view import GroupView
 from .i18n import plural, set_language
 from .meetings.view import MeetingsView
+from .programme.view import ProgrammeView
 from .settings.view import SettingsView
 from .sync.conflicts import ReviewDialog
 from .sync.enroll import EnrollDialog
@@ -39,7 +40,7 @@ PENDING_REFRESH_MS = 30_000
 
 
 class MainWindow(QMainWindow):
-    TODAY, YOUNGSTERS, MEETINGS, GROUP, SETTINGS = range(5)
+    TODAY, YOUNGSTERS, MEETINGS, GROUP, PROGRAMME, SETTINGS = range(6)
     closed = Signal()
     lock_requested = Signal()  # Ctrl+L or Settings' "Lock now"; app.Session locks
 
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.shortcuts: list[QShortcut] = []
-        for n in range(5):
+        for n in range(self.SETTINGS + 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
             shortcut.activated.connect(lambda n=n: self.go_to(n))
             self.shortcuts.append(shortcut)
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self.app_title.setText(self.tr("Join Us"))
         self.team_label.setText(self.team["name"] if self.team else "")
         names = [self.tr("Today"), self.tr("Youngsters"), self.tr("Meetings"),
-                 self.tr("Group"), self.tr("Settings")]
+                 self.tr("Group"), self.tr("Programme"), self.tr("Settings")]
         for n, name in enumerate(names):
             item = QListWidgetItem(name)
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", name).replace("%2", str(n + 1)))
@@ -135,9 +136,11 @@ class MainWindow(QMainWindow):
             self.youngsters = YoungstersView(self.store, team_id)
             self.meetings = MeetingsView(self.store, team_id)
             self.group = GroupView(self.store, team_id)
-            pages: list[QWidget] = [self.today, self.youngsters, self.meetings, self.group]
+            self.programme = ProgrammeView(self.store, team_id)
+            pages: list[QWidget] = [self.today, self.youngsters, self.meetings, self.group,
+                                    self.programme]
         else:
-            pages = [self._no_team_page() for _ in range(4)]
+            pages = [self._no_team_page() for _ in range(self.SETTINGS)]
         self.settings = SettingsView(self.store)
         self.settings.language_chosen.connect(self.switch_language)
         self.settings.lock_requested.connect(self.lock_requested)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ...store.store import Store
 from ..charts.trajectory import TrajectoryChart
 from ..i18n import current_language, plural
+from ..reports.privacy_card import PrivacyCard
 from ..tasks import QueryOp
 from ..widgets import Card, page_title
 from .model import GroupMeans, GroupMeansModel, load_group_means
@@ -64,7 +65,13 @@ class GroupView(QWidget):
         # Side by side: the table needs few rows, the chart needs height for three scales.
         row = QHBoxLayout()
         row.setSpacing(16)
-        row.addWidget(card, 5)
+        # Privacy (retention, consent) and the pseudonymised research export under the table.
+        self.privacy_card = PrivacyCard(store, team_id, always=True, research=True)
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        left.addWidget(card, 1)
+        left.addWidget(self.privacy_card)
+        row.addLayout(left, 5)
         row.addWidget(chart_card, 5)
         layout.addLayout(row, 1)
 
@@ -72,6 +79,7 @@ class GroupView(QWidget):
         store, team_id = self._store, self._team_id
         QueryOp(parent=self, op=lambda: load_group_means(store, team_id),
                 success=self._loaded).run_in_background()
+        self.privacy_card.reload()
 
     def _loaded(self, data: GroupMeans) -> None:
         lang = current_language()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from ...store.store import Store
 from .. import style
 from ..i18n import current_language, plural
+from ..reports.privacy_card import PrivacyCard
 from ..tasks import QueryOp
 from ..widgets import Card, escape, format_date, page_title
 from .snapshot import MeetingLine, TodaySnapshot, load_today
@@ -46,6 +47,9 @@ class TodayView(QWidget):
         grid.addWidget(self.last_card, 0, 1)
         grid.addWidget(self.due_card, 1, 0)
         grid.addWidget(self.challenges_card, 1, 1)
+        # Consent not recorded and youngsters due for erasure; hidden when there are none.
+        self.privacy_card = PrivacyCard(store, team_id)
+        grid.addWidget(self.privacy_card, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -79,6 +83,7 @@ class TodayView(QWidget):
         store, team_id, lang = self._store, self._team_id, current_language()
         QueryOp(parent=self, op=lambda: load_today(store, team_id, lang),
                 success=self._show).run_in_background()
+        self.privacy_card.reload()
 
     def _meeting_html(self, meeting: MeetingLine | None, empty: str, past: bool) -> str:
         if meeting is None:

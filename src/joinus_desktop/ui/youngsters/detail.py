@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import method
 from ...domain.instruments import Instrument
+from ...store.privacy import consent_problem
 from ...store.store import Store
 from ..challenges.section import ChallengesSection
 from ..charts.trajectory import TrajectoryChart
@@ -64,6 +65,8 @@ def load_detail(store: Store, youngster_id: str, lang: str = "en") -> YoungsterD
 class YoungsterDetailPane(QWidget):
     edit_requested = Signal()
     exit_requested = Signal()
+    report_requested = Signal()
+    access_requested = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +83,17 @@ class YoungsterDetailPane(QWidget):
         self.exit_button = QPushButton(self.tr("Exit programme\u2026"))
         self.exit_button.setAccessibleName(self.tr("Record leaving the programme"))
         self.exit_button.clicked.connect(self.exit_requested.emit)
+        # Exports that leave the vault: a PDF for a conversation, and the right of access.
+        self.report_button = QPushButton(self.tr("Report\u2026"))
+        self.report_button.setObjectName("Link")
+        self.report_button.setAccessibleName(self.tr("Make a PDF report of this youngster"))
+        self.report_button.clicked.connect(self.report_requested.emit)
+        self.access_button = QPushButton(self.tr("Export all data (right of access)\u2026"))
+        self.access_button.setObjectName("Link")
+        self.access_button.clicked.connect(self.access_requested.emit)
+        self.consent_flag = QLabel()
+        self.consent_flag.setObjectName("FieldWarning")
+        self.consent_flag.setWordWrap(True)
 
         self.chart = TrajectoryChart(self)
         self.chart.setMinimumHeight(260)
@@ -117,6 +131,13 @@ class YoungsterDetailPane(QWidget):
         header_row.addWidget(self.exit_button)
         inner.addLayout(header_row)
         inner.addWidget(self.facts)
+        inner.addWidget(self.consent_flag)
+        links = QHBoxLayout()
+        links.setSpacing(4)
+        links.addWidget(self.report_button)
+        links.addWidget(self.access_button)
+        links.addStretch(1)
+        inner.addLayout(links)
         inner.addWidget(self.tabs, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -132,6 +153,9 @@ class YoungsterDetailPane(QWidget):
         self.tabs.hide()
         self.edit_button.hide()
         self.exit_button.hide()
+        self.report_button.hide()
+        self.access_button.hide()
+        self.consent_flag.hide()
 
     def show_detail(self, detail: YoungsterDetail) -> None:
         lang = current_language()
@@ -151,6 +175,14 @@ class YoungsterDetailPane(QWidget):
         self.edit_button.show()
         self.exit_button.show()
         self.exit_button.setEnabled(y["status"] != "exited")
+        self.report_button.show()
+        self.access_button.show()
+        problem = consent_problem(y)
+        self.consent_flag.setText(
+            self.tr("No consent recorded: record it with Edit.") if problem == "none" else
+            self.tr("Under 16 at intake: no consent of a parent or guardian recorded.")
+            if problem == "guardian" else "")
+        self.consent_flag.setVisible(problem is not None)
         self.chart.set_data(instrument=detail.instrument, scores=detail.scores,
                             team_means=detail.team_means, lang=lang)
         self.challenges.set_data(y, list(detail.challenges), list(detail.attempts),

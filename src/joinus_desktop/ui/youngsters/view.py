@@ -18,9 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...store import privacy
 from ...store.store import Store
 from ..i18n import current_language
 from ..tasks import QueryOp
+from ..reports.access_dialog import AccessDialog
+from ..reports.consent_marker import ConsentMarkerProxy
+from ..reports.youngster_dialog import YoungsterReportDialog
 from .detail import YoungsterDetailPane, load_detail
 from .dialogs import ExitDialog, YoungsterDialog
 from .model import ID_ROLE, YoungstersFilterProxy, YoungstersTableModel
@@ -54,8 +58,11 @@ class YoungstersView(QWidget):
         self.model = YoungstersTableModel(parent=self)
         self.proxy = YoungstersFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        # A warning marker on youngsters without recorded consent (ui/reports).
+        self.consent = ConsentMarkerProxy(ID_ROLE, self)
+        self.consent.setSourceModel(self.proxy)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.consent)
         self.table.setAccessibleName(self.tr("Youngsters"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -77,6 +84,8 @@ class YoungstersView(QWidget):
         self.detail = YoungsterDetailPane(store, self)
         self.detail.edit_requested.connect(self.open_edit)
         self.detail.exit_requested.connect(self.open_exit)
+        self.detail.report_requested.connect(self.open_report)
+        self.detail.access_requested.connect(self.open_access)
         self.detail.challenges.changed.connect(self.refresh)
         self.add_button = QPushButton(self.tr("Add youngster"))
         self.add_button.setObjectName("Primary")
@@ -130,6 +139,7 @@ class YoungstersView(QWidget):
         selected = self.detail.youngster_id
         self.model.set_rows(rows)
         self._update_count()
+        self._load_consent()
         if selected:
             self.select_youngster(selected)
         self.loaded.emit()
@@ -215,3 +225,36 @@ class YoungstersView(QWidget):
             return None
         return self._open(ExitDialog(self._store, detail.youngster, list(detail.challenges),  # type: ignore[return-value]
                                      parent=self))
+
+    # -- consent flags, reports and exports ------------------------------------
+
+    def _load_consent(self) -> None:
+        store, team_id = self._store, self._team_id
+        none = self.tr("No consent recorded")
+        guardian = self.tr("Under 16 at intake: no consent of a parent or guardian recorded")
+        QueryOp(parent=self, op=lambda: privacy.consent_flags(store, team_id),
+                success=lambda flags: self.consent.set_flags(
+                    {f.youngster_id: none if f.reason == "none" else guardian
+                     for f in flags})).run()
+
+    def open_report(self) -> YoungsterReportDialog | None:
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        dialog = YoungsterReportDialog(self._store, detail.youngster["id"],
+                                       detail.youngster["alias"], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_access(self) -> AccessDialog | None:
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        dialog = AccessDialog(self._store, detail.youngster["id"], detail.youngster["alias"],
+                              self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog

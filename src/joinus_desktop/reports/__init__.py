@@ -1,0 +1,1 @@
+"""Data for reports and exports (Qt-free): programme figures, PDFs' contents, CSVs."""

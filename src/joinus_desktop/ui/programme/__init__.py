@@ -1,0 +1,1 @@
+"""The Programme screen: programme-wide means beside the own group."""

@@ -1,0 +1,1 @@
+"""Reports and exports that leave the vault: PDFs, CSVs, right of access."""
