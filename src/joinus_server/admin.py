@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -186,13 +185,12 @@ def new_epoch(storage: Storage, *, actor: str) -> dict[str, Any]:
     return {"epoch": epoch, "previous": old}
 
 
-def audit_trail(storage: Storage, *, limit: int = 100) -> list[dict[str, Any]]:
-    if limit < 1:
-        raise AdminError("--limit must be at least 1")
-    with storage.read() as tx:
-        rows = tx.audit_trail(limit)
-    return [{"id": int(r[0]), "at": iso(int(r[1])), "actor": r[2], "action": r[3],
-             "detail": json.loads(r[4])} for r in rows]
+def audit_trail(storage: Storage, *, limit: int = 100, record_id: str | None = None,
+                device_id: str | None = None) -> list[dict[str, Any]]:
+    """The server's audit rows and the devices' uploaded entries, oldest first."""
+    from .organisation import audit_trail as merged
+
+    return merged(storage, limit=limit, record_id=record_id, device_id=device_id)
 
 
 def list_purges(storage: Storage) -> list[dict[str, Any]]:
@@ -202,5 +200,6 @@ def list_purges(storage: Storage) -> list[dict[str, Any]]:
         receipts = {p[0]: tx.purge_receipts(int(p[0])) for p in purges}
     return [{"purge_cursor": int(p[0]), "team_id": p[1], "youngster_id": p[2],
              "records_erased": int(p[3]), "erased_at": iso(int(p[4])),
+             "erased_by": p[5] or "admin",
              "confirmed_by": [{"device_id": r[0], "at": iso(int(r[1]))}
                               for r in receipts[p[0]]]} for p in purges]

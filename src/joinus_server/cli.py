@@ -20,6 +20,8 @@ from .config import ENV_DATABASE, database_url, redact
 from .errors import AdminError, StorageUnavailable
 
 PROG = "joinus-server"
+ENV_NEW_PASSPHRASE = "JOINUS_NEW_PASSPHRASE"
+OFFLINE_ACTIONS = ("org-keygen", "recover-vault")
 KEEP_ALIVE_S = 75
 
 
@@ -96,8 +98,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("youngster_id", metavar="ID")
     action("list-purges", "list erasures and the devices that confirmed them")
     action("new-epoch", "start a new dataset epoch (run after restoring a backup)")
-    p = action("audit", "print the audit trail (oldest first)")
+    p = action("audit", "print the audit trail (oldest first), devices' entries included")
     p.add_argument("--limit", type=int, default=100, help="the last N entries (default 100)")
+    p.add_argument("--record", metavar="ID", help="only entries about this record id")
+    p.add_argument("--device", metavar="ID", help="only entries of (or about) this device")
+    p = action("set-retention", "set how many months after exit a youngster's data is kept")
+    p.add_argument("months", type=int, metavar="MONTHS")
+    p = action("set-org-key", "store the organisation's RSA public key (PEM, >= 3072 bits)")
+    p.add_argument("public_key", metavar="PUBLIC.pem")
+    p = action("org-keygen", "generate the organisation's key pair (run offline)")
+    p.add_argument("--private-out", required=True, metavar="PATH")
+    p.add_argument("--public-out", required=True, metavar="PATH")
+    p.add_argument("--bits", type=int, default=4096, choices=[3072, 4096])
+    p = action("recover-vault", "re-open a vault with the organisation's private key (offline; "
+                                "new passphrase from $JOINUS_NEW_PASSPHRASE or a prompt)")
+    p.add_argument("keyfile", metavar="KEYFILE")
+    p.add_argument("--private-key", required=True, metavar="PEM")
+    action("retention-due", "list exited youngsters whose retention period has passed")
+    p = action("erasure-receipt", "how a youngster was erased, and which devices confirmed it")
+    p.add_argument("youngster_id", metavar="YOUNGSTER_ID")
     return parser
 
 
@@ -166,11 +185,50 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _offline(args: argparse.Namespace) -> Any:
+    """Commands that never touch the database (run on the organisation's offline machine)."""
+    from pathlib import Path
+
+    from . import orgkeys
+
+    if args.action == "org-keygen":
+        result = orgkeys.generate(Path(args.private_out), Path(args.public_out), bits=args.bits)
+        print(f"WARNING: {orgkeys.PRIVATE_KEY_WARNING}", file=sys.stderr)
+        return result
+    return orgkeys.recover(Path(args.keyfile), Path(args.private_key), _new_passphrase())
+
+
+def _new_passphrase() -> str:
+    passphrase = os.environ.get(ENV_NEW_PASSPHRASE)
+    if passphrase is not None:
+        return passphrase
+    if not sys.stdin.isatty():
+        raise _Failure(f"no new passphrase: set {ENV_NEW_PASSPHRASE} or run in a terminal")
+    first = getpass.getpass("New passphrase for the vault: ")
+    if getpass.getpass("Type it again: ") != first:
+        raise _Failure("the two passphrases differ")
+    return first
+
+
+def _read_file(name: str) -> bytes:
+    try:
+        with open(name, "rb") as handle:
+            return handle.read(1 << 20)
+    except OSError as exc:
+        raise _Failure(f"cannot read {name}: {exc.strerror or exc}") from exc
+
+
 def _admin(args: argparse.Namespace) -> int:
-    from . import admin, erasure
+    from . import admin, erasure, organisation
 
     as_json = getattr(args, "json", False)
     actor = f"admin:{_os_user()}"
+    if args.action in OFFLINE_ACTIONS:
+        result = _offline(args)
+        print(json.dumps(result, indent=2, ensure_ascii=False) if as_json
+              else _human(args.action, result))
+        return 0
+    pem = _read_file(args.public_key) if args.action == "set-org-key" else b""
     storage = _open(args)
     try:
         handlers: dict[str, Callable[[], Any]] = {
@@ -188,7 +246,13 @@ def _admin(args: argparse.Namespace) -> int:
                                                                actor=actor),
             "list-purges": lambda: admin.list_purges(storage),
             "new-epoch": lambda: admin.new_epoch(storage, actor=actor),
-            "audit": lambda: admin.audit_trail(storage, limit=args.limit),
+            "audit": lambda: admin.audit_trail(storage, limit=args.limit,
+                                               record_id=args.record, device_id=args.device),
+            "set-retention": lambda: organisation.set_retention(storage, args.months,
+                                                                actor=actor),
+            "set-org-key": lambda: organisation.set_org_key(storage, pem, actor=actor),
+            "retention-due": lambda: organisation.retention_due(storage, None),
+            "erasure-receipt": lambda: organisation.erasure_receipt(storage, args.youngster_id),
         }
         result = handlers[args.action]()
     finally:
@@ -229,6 +293,23 @@ def _human(action: str, result: Any) -> str:
     if action == "new-epoch":
         return (f"New dataset epoch {result['epoch']} (was {result['previous']}). Devices will "
                 "re-send what they pushed and pull again from the start.")
+    if action == "set-retention":
+        return (f"Retention period: {result['retention_months']} months after exit "
+                f"(was {result['previous']}).")
+    if action == "set-org-key":
+        return (f"Organisation public key stored ({result['bits']} bits, fingerprint "
+                f"{result['fingerprint']}). Devices receive it with their settings.")
+    if action == "org-keygen":
+        return (f"Private key: {result['private_key']} (mode 600)\n"
+                f"Public key:  {result['public_key']}\n"
+                f"Fingerprint: {result['fingerprint']}\n"
+                f"Give the server the public key: joinus-server admin set-org-key "
+                f"{result['public_key']}")
+    if action == "recover-vault":
+        return (f"Recovered vault {result['vault_id']}: it opens with the new passphrase. "
+                "Ask its user to change the passphrase at once.")
+    if action == "erasure-receipt":
+        return _receipt(result)
     rows: list[dict[str, Any]] = result
     if not rows:
         return "(none)"
@@ -238,9 +319,28 @@ def _human(action: str, result: Any) -> str:
         "list-devices": ["id", "user", "name", "enrolled_at", "last_seen_at", "revoked_at"],
         "list-purges": ["purge_cursor", "youngster_id", "records_erased", "erased_at",
                         "confirmed_by"],
-        "audit": ["at", "actor", "action", "detail"],
+        "audit": ["at", "source", "device_id", "actor", "action", "detail"],
+        "retention-due": ["erase_after", "exit_date", "team_id", "youngster_id"],
     }[action]
     return "\n".join(_table(rows, columns))
+
+
+def _receipt(r: dict[str, Any]) -> str:
+    how = f"by device {r['device_id']}" if r["how"] == "device" else f"by {r['erased_by']}"
+    lines = [f"Youngster {r['youngster_id']} (team {r['team_id']}) was erased {r['erased_at']} "
+             f"{how}: {r['records_erased']} records on the server"
+             + ("" if r["held_by_server"] else " (the server never held this youngster)")
+             + f"; purge event at cursor {r['purge_cursor']}."]
+    devices = r["devices"]
+    if not devices:
+        lines.append("The team has no active devices.")
+    else:
+        done = sum(d["confirmed"] for d in devices)
+        lines.append(f"{done} of {len(devices)} active devices of the team confirmed the purge:")
+        rows = [{**d, "confirmed": "yes" if d["confirmed"] else "NO"} for d in devices]
+        lines += _table(rows, ["device_id", "user", "name", "confirmed", "confirmed_at",
+                               "last_seen_at"])
+    return "\n".join(lines)
 
 
 def _cell(value: Any) -> str:

@@ -9,6 +9,7 @@ from joinus_desktop.domain.ids import uuid7
 
 from .auth import hash_secret, new_token, normalise_code
 from .errors import ApiError
+from .organisation import settings_in
 from .storage import Storage
 
 
@@ -28,6 +29,7 @@ def enroll(storage: Storage, code: str, device_name: str) -> dict[str, Any]:
         assert user is not None
         teams = tx.teams(tx.team_ids_of(user_id))
         epoch = tx.epoch()
+        organisation = settings_in(tx)
         tx.audit(f"device:{device_id}", "enroll", {"device_id": device_id, "user_id": user_id},
                  now)
     return {
@@ -37,4 +39,7 @@ def enroll(storage: Storage, code: str, device_name: str) -> dict[str, Any]:
         "teams": [{"id": t[0], "name": t[1], "municipality": t[2]} for t in teams],
         "epoch": epoch,
         "server_time_ms": wall_clock_ms(),
+        # The laptop wraps its vault key to this public key (or skips it when null).
+        "organisation_public_key": organisation["organisation_public_key"],
+        "retention_months": organisation["retention_months"],
     }

@@ -20,7 +20,9 @@ HTTP_ERRORS: dict[str, tuple[int, str]] = {
     "invalid_code": (400, "The enrolment code is unknown, already used or expired."),
     "unauthorized": (401, "No bearer token, an unknown token, or the device was revoked."),
     "forbidden": (403, "The caller may not do this."),
-    "device_mismatch": (403, "The push names another device than the token's."),
+    "forbidden_team": (403, ("The request names a team the device's user is not a member "
+                             "of, or a record of another team.")),
+    "device_mismatch": (403, "The request names another device than the token's."),
     "not_found": (404, "No such endpoint."),
     "method_not_allowed": (405, "The endpoint does not accept this HTTP method."),
     "resync_required": (409, "The cursor (or epoch) is one this server cannot serve: "

@@ -155,4 +155,4 @@ def snapshot(storage: Storage) -> tuple[int, ...]:
     """What a rejected request must leave unchanged."""
     with storage.read() as tx:
         return (tx.head(), tx.log_count(), tx.record_count(), tx.batch_count(),
-                len(tx.devices()), len(tx.purges()))
+                len(tx.devices()), len(tx.purges()), tx.device_audit_count())

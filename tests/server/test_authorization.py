@@ -119,3 +119,86 @@ def test_revocation_takes_effect_on_the_next_request(world: World) -> None:
     answer = device.pull_raw()
     assert answer.status_code == 401 and "revoked" in answer.json()["error"]["message"]
     assert world.bram.pull_raw().status_code == 200  # the user's other device still works
+
+
+# -- issue 6: settings, erasure, audit upload, retention report -----------------------------
+UNAUTHENTICATED = ("no_token", "unknown_token", "revoked")
+
+
+def _refused(answer: Any) -> None:
+    assert answer.status_code == 401
+    assert answer.json()["error"]["code"] == "unauthorized"
+    assert answer.headers["www-authenticate"] == "Bearer"
+
+
+@pytest.mark.parametrize("kind", CALLERS)
+def test_settings(world: World, kind: str) -> None:
+    _, headers = caller(world, kind)
+    answer = world.client.get("/api/v1/settings", headers=headers)
+    if kind in UNAUTHENTICATED:
+        return _refused(answer)
+    assert answer.status_code == 200 and answer.json()["retention_months"] == 24
+    return None
+
+
+@pytest.mark.parametrize("kind", CALLERS)
+def test_erase(world: World, kind: str) -> None:
+    from .helpers import youngster
+
+    yid = new_id()
+    world.anna.push([change("youngster", yid, world.team_a, youngster(), at=stamp(1))])
+    _, headers = caller(world, kind)
+    before = snapshot(world.storage)
+    answer = world.client.post("/api/v1/erase", json={"youngster_id": yid,
+                                                      "team_id": world.team_a}, headers=headers)
+    with world.storage.read() as tx:
+        erased = bool(tx.erased_among([yid]))
+    if kind in UNAUTHENTICATED:
+        _refused(answer)
+    elif kind in ("own_team", "member_coordinator"):
+        assert answer.status_code == 200 and answer.json()["erased"] is True
+    else:  # another team's social worker, a coordinator who is not a member
+        assert answer.status_code == 403
+        assert answer.json()["error"]["code"] == "forbidden_team"
+    assert erased == (kind in ("own_team", "member_coordinator"))
+    if not erased:
+        assert snapshot(world.storage) == before
+
+
+@pytest.mark.parametrize("kind", CALLERS)
+def test_audit_upload(world: World, kind: str) -> None:
+    device, headers = caller(world, kind)
+    entry = {"seq": 1, "at": "2026-11-28T10:00:00+00:00", "actor": "someone", "action": "open",
+             "entity": None, "record_id": None}
+    answer = world.client.post("/api/v1/audit", headers=headers, json={
+        "device_id": device.device_id if device else new_id(), "entries": [entry]})
+    with world.storage.read() as tx:
+        stored = tx.device_audit_count()
+    if kind in UNAUTHENTICATED:
+        _refused(answer)
+        assert stored == 0
+    else:  # every enrolled device uploads its own log, whatever its teams
+        assert answer.status_code == 200 and answer.json() == {"stored": 1}
+        assert stored == 1
+
+
+@pytest.mark.parametrize("kind", CALLERS)
+def test_retention_due(world: World, kind: str) -> None:
+    from .helpers import youngster
+
+    ids = {}
+    for team, device in ((world.team_a, world.anna), (world.team_b, world.carla)):
+        ids[team] = new_id()
+        device.push([change("youngster", ids[team], team, youngster(
+            intake_date="2015-01-01", status="exited", exit_date="2019-05-01",
+            exit_reason="moved_away"), at=stamp(1, "n" + team[:4]))])
+    _, headers = caller(world, kind)
+    answer = world.client.get("/api/v1/retention/due", headers=headers)
+    if kind in UNAUTHENTICATED:
+        return _refused(answer)
+    assert answer.status_code == 200
+    teams = {"own_team": [world.team_a], "other_team": [world.team_b],
+             "coordinator": [world.team_a, world.team_b],
+             "member_coordinator": [world.team_a, world.team_b]}[kind]
+    assert sorted(d["youngster_id"] for d in answer.json()) == sorted(ids[t] for t in teams)
+    return None

@@ -22,13 +22,20 @@ EXAMPLES = 60
 
 
 def _aim(case: Any, world: World, mode: GenerationMode) -> Any:
-    """Point generated pushes at the caller's own device and team, so they get past auth.
+    """Point generated pushes, erasures and audit uploads at the caller's own device and
+    team, so they get past auth.
 
     In positive mode the generated field names are also mapped onto the entity's
     real fields (the schema cannot say which names each entity has), so the
     random values reach the merge and validation code instead of stopping at
     ``unknown_field``.
     """
+    if isinstance(case.body, dict) and "youngster_id" in case.body:  # POST /erase
+        case.body["team_id"] = world.team_a
+        return case
+    if isinstance(case.body, dict) and "entries" in case.body:  # POST /audit
+        case.body["device_id"] = world.anna.device_id
+        return case
     if not (isinstance(case.body, dict) and "batch_id" in case.body):
         return case
     case.body["device_id"] = world.anna.device_id
@@ -56,7 +63,8 @@ def test_fuzzed_requests_never_fail_on_the_server(world: World, mode: Generation
     operations = {f"{op.method.upper()} {op.path}" for op in found}
     assert operations == {"POST /api/v1/enroll", "POST /api/v1/sync/push",
                           "GET /api/v1/sync/pull", "GET /api/v1/reports/programme",
-                          "GET /healthz"}
+                          "GET /healthz", "GET /api/v1/settings", "POST /api/v1/erase",
+                          "POST /api/v1/audit", "GET /api/v1/retention/due"}
     strategy = schema.as_strategy(generation_mode=mode, headers=world.anna.headers)
     statuses: list[int] = []
 

@@ -33,3 +33,9 @@ class AuditLog(Repository):
             return self.db.query("SELECT * FROM audit_log WHERE record_id = ? ORDER BY seq DESC "
                                  "LIMIT ?", (record_id, limit))
         return self.db.query("SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?", (limit,))
+
+    def since(self, seq: int, *, limit: int = 500) -> list[dict[str, Any]]:
+        """Entries after ``seq`` in order, as the server takes them (no detail field)."""
+        return self.db.query(
+            "SELECT seq, at, actor, action, entity, record_id FROM audit_log WHERE seq > ? "
+            "ORDER BY seq LIMIT ?", (seq, limit))

@@ -67,3 +67,7 @@ class Erasure(Repository):
 
     def unreported(self) -> list[dict]:
         return self.db.query("SELECT * FROM erasure WHERE reported = 0 ORDER BY erased_at")
+
+    def mark_reported(self, youngster_id: str) -> None:
+        with self.db.write() as db:
+            db.execute("UPDATE erasure SET reported = 1 WHERE youngster_id = ?", (youngster_id,))

@@ -31,7 +31,7 @@ def _chunks(items: list[str], size: int) -> list[list[str]]:
 
 
 SETTINGS = ("server_url", "server_device_id", "token", "user_id", "user_name", "cursor",
-            "epoch", "last_success", "last_error", "teams")
+            "epoch", "last_success", "last_error", "teams", "audit_seq")
 
 
 @dataclass

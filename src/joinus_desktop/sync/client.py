@@ -86,6 +86,19 @@ class ServerClient:
     def programme_report(self) -> dict[str, Any]:
         return self._request("GET", "/api/v1/reports/programme")
 
+    def settings(self) -> dict[str, Any]:
+        """The organisation's settings: retention period, public key for vault recovery."""
+        return self._request("GET", "/api/v1/settings")
+
+    def erase(self, youngster_id: str, team_id: str) -> dict[str, Any]:
+        """Ask the server to erase a youngster everywhere (right to be forgotten)."""
+        return self._request("POST", "/api/v1/erase",
+                             json={"youngster_id": youngster_id, "team_id": team_id})
+
+    def push_audit(self, device_id: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
+        return self._request("POST", "/api/v1/audit",
+                             json={"device_id": device_id, "entries": entries})
+
 
 def _error_for(status: int, body: object) -> SyncError:
     error = body.get("error") if isinstance(body, dict) else None

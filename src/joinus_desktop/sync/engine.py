@@ -23,6 +23,7 @@ from .protocol import DEFAULT_PULL_LIMIT, PushRequest
 log = logging.getLogger(__name__)
 
 PUSH_BATCH = 500
+AUDIT_BATCH = 500
 MAX_ROUNDS = 10_000  # a safety stop, far beyond any real outbox
 
 
@@ -34,6 +35,7 @@ class SyncReport:
     rejected: int = 0
     pulled: int = 0
     purges: int = 0
+    erasures_reported: int = 0
     resynced: bool = False
     count_mismatch: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
     repaired: bool = False
@@ -50,6 +52,26 @@ class SyncReport:
             text += "; counts differed from the server's" + (
                 " and were repaired" if self.repaired else " (not repaired)")
         return text
+
+
+def apply_organisation_settings(store: Store, settings: dict) -> None:
+    """Keep the retention period, and wrap the vault to the organisation's key.
+
+    The wrap lets the organisation restore access (offline, with its private key)
+    when a worker loses both passphrase and recovery key; see org_recovery.
+    """
+    months = settings.get("retention_months")
+    if isinstance(months, int) and months > 0:
+        store.set_meta("retention_months", str(months))
+    public_pem = settings.get("organisation_public_key")
+    if isinstance(public_pem, str) and public_pem.strip():
+        from ..store.org_recovery import fingerprint, load_public_key
+
+        key_id = fingerprint(load_public_key(public_pem.encode()))
+        slot = store.vault.keyfile.slots.get("organisation") or {}
+        if slot.get("key_id") != key_id:
+            store.vault.wrap_for_organisation(public_pem.encode())
+            log.info("vault key wrapped to the organisation's key %s", key_id[:12])
 
 
 def enroll(store: Store, server_url: str, code: str, *, device_name: str | None = None) -> dict:
@@ -69,6 +91,7 @@ def enroll(store: Store, server_url: str, code: str, *, device_name: str | None 
         store.sync.rehome_local_team(strays[0], teams[0]["id"])
     if teams:
         store.set_meta("current_team", teams[0]["id"])
+    apply_organisation_settings(store, answer)
     return answer
 
 
@@ -101,6 +124,9 @@ class SyncEngine:
                 # serve our cursor: never a silent gap, always a full round.
                 self._resync(report)
             self._compare_counts(report)
+            self._report_erasures(report)
+            self._push_audit()
+            self._apply_settings(self.client.settings())
         except SyncError as exc:
             self.store.sync.set(last_error=exc.message)
             raise
@@ -114,6 +140,27 @@ class SyncEngine:
                             last_error=None)
         log.info("sync done: %s", report.summary())
         return report
+
+    def _report_erasures(self, report: SyncReport) -> None:
+        """Erasures made on this laptop reach the server, which purges every device."""
+        for row in self.store.erasure.unreported():
+            self.client.erase(row["youngster_id"], row["team_id"])
+            self.store.erasure.mark_reported(row["youngster_id"])
+            report.erasures_reported += 1
+
+    def _push_audit(self) -> None:
+        """The device's audit log (ids and actions, never content) goes to the server."""
+        device_id = self.store.sync.get("server_device_id") or ""
+        while True:
+            entries = self.store.audit.since(int(self.store.sync.get("audit_seq") or 0),
+                                             limit=AUDIT_BATCH)
+            if not entries:
+                return
+            self.client.push_audit(device_id, entries)
+            self.store.sync.set(audit_seq=entries[-1]["seq"])
+
+    def _apply_settings(self, settings: dict) -> None:
+        apply_organisation_settings(self.store, settings)
 
     def _check_clock(self, server_ms: int | None = None) -> None:
         """Refuse to sync with a clock far off: our stamps would win or lose unfairly."""

@@ -53,7 +53,33 @@ class PushRequest(BaseModel):
     changes: list[ChangeIn] = Field(max_length=wire.MAX_CHANGES_PER_BATCH)
 
 
-REQUEST_MODELS: tuple[type[BaseModel], ...] = (EnrollRequest, PushRequest)
+class EraseRequest(BaseModel):
+    model_config = ConfigDict(title="EraseRequest")
+    youngster_id: str = Field(pattern=UUID_PATTERN)
+    team_id: str = Field(pattern=UUID_PATTERN)
+
+
+class AuditEntryIn(BaseModel):
+    model_config = ConfigDict(title="AuditEntry", extra="forbid")
+    seq: int = Field(ge=0, le=2**63 - 1, description="The device's sequence number.")
+    at: str = Field(min_length=1, max_length=64, json_schema_extra={"format": "date-time"},
+                    description="ISO 8601 with a UTC offset, the device's clock.")
+    actor: str = Field(min_length=1, max_length=80, pattern=r"^[^\x00-\x1f\x7f]+$",
+                       description="User id (or device:<id> before enrolment).")
+    action: Literal["open", "create", "change", "delete", "export", "import", "erase",
+                    "unlock", "recover"]
+    entity: str | None = Field(json_schema_extra={"enum": [*entities.ENTITIES, None]})
+    record_id: str | None = Field(pattern=UUID_PATTERN)
+
+
+class AuditUploadRequest(BaseModel):
+    model_config = ConfigDict(title="AuditUploadRequest", extra="forbid")
+    device_id: str = Field(pattern=UUID_PATTERN)
+    entries: list[AuditEntryIn] = Field(max_length=1000)
+
+
+REQUEST_MODELS: tuple[type[BaseModel], ...] = (EnrollRequest, PushRequest, EraseRequest,
+                                               AuditUploadRequest)
 
 
 # -- responses ---------------------------------------------------------------------------
@@ -77,6 +103,32 @@ class EnrollResponse(BaseModel):
     teams: list[TeamOut]
     epoch: str
     server_time_ms: int
+    organisation_public_key: str | None = Field(
+        description="The organisation's RSA public key (PEM) to wrap the vault key to; "
+                    "null when none is set.")
+    retention_months: int = Field(description="Months after exit a youngster's data is kept.")
+
+
+class SettingsOut(BaseModel):
+    retention_months: int
+    organisation_public_key: str | None
+    server_time_ms: int
+
+
+class EraseResponse(BaseModel):
+    erased: Literal[True]
+    purge_cursor: int
+
+
+class AuditUploadResponse(BaseModel):
+    stored: int
+
+
+class RetentionDueOut(BaseModel):
+    youngster_id: str
+    team_id: str
+    exit_date: str = Field(description="YYYY-MM-DD")
+    erase_after: str = Field(description="YYYY-MM-DD: exit date plus the retention period")
 
 
 class ChangeResultOut(BaseModel):

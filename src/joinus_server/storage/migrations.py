@@ -7,6 +7,7 @@ that has shipped. ``{serial}`` is replaced by the dialect's auto-increment key.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,15 @@ def _seed(tx: Tx) -> None:
     # The dataset epoch is born with the database; `admin new-epoch` replaces it.
     tx.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("epoch", str(uuid.uuid4())))
     tx.execute("INSERT INTO log_head (id, cursor) VALUES (1, 0)")
+
+
+def _backfill_erasures(tx: Tx) -> None:
+    # Before version 2 only administrators erased: their audit rows name who and when.
+    for actor, detail in tx.query("SELECT actor, detail FROM audit"
+                                  " WHERE action = 'erase_youngster' ORDER BY id"):
+        cursor = json.loads(detail).get("purge_cursor")
+        if isinstance(cursor, int):
+            tx.execute("UPDATE purges SET erased_by = ? WHERE cursor = ?", (actor, cursor))
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -83,6 +93,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             id {serial}, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
             detail TEXT NOT NULL)""",
     ), after=_seed),
+    Migration(2, "organisation settings, erasure provenance, device audit trails", (
+        # Organisation-wide settings: retention_months, organisation_public_key (PEM).
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # Who asked for an erasure ("admin:<os user>" or "device:<id>"), and whether the
+        # server held the youngster at all (0: erased on a laptop before it synced).
+        "ALTER TABLE purges ADD COLUMN erased_by TEXT",
+        "ALTER TABLE purges ADD COLUMN device_id TEXT",
+        "ALTER TABLE purges ADD COLUMN known INTEGER NOT NULL DEFAULT 1",
+        "CREATE INDEX purges_youngster ON purges (youngster_id)",
+        # Devices' own audit logs: ids and actions only, never content.
+        """CREATE TABLE device_audit (
+            device_id TEXT NOT NULL, seq BIGINT NOT NULL, at TEXT NOT NULL, at_ms BIGINT NOT NULL,
+            actor TEXT NOT NULL, action TEXT NOT NULL, entity TEXT, record_id TEXT,
+            received_at BIGINT NOT NULL, PRIMARY KEY (device_id, seq))""",
+        "CREATE INDEX device_audit_record ON device_audit (record_id)",
+    ), after=_backfill_erasures),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -154,6 +154,17 @@ class Tx:
             "SELECT team_id, entity, COUNT(*) FROM records WHERE deleted = 0 AND team_id IN"
             f" {_marks(len(team_ids))} GROUP BY team_id, entity", team_ids)
 
+    def youngsters_in(self, team_ids: Sequence[str] | None) -> list[StoredRecord]:
+        """Every youngster record (tombstoned ones too: they still hold values)."""
+        if team_ids is not None and not team_ids:
+            return []
+        where = "" if team_ids is None else f" AND team_id IN {_marks(len(team_ids))}"
+        rows = self.query(
+            "SELECT id, entity, team_id, youngster_id, data, created_at, updated_at, updated_by"
+            " FROM records WHERE entity = 'youngster'" + where, tuple(team_ids or ()))
+        return [StoredRecord(r[0], r[1], r[2], r[3], decode_fields(r[4]), int(r[5]), int(r[6]),
+                             r[7]) for r in rows]
+
     def record_ids_of_youngster(self, youngster_id: str) -> list[str]:
         return [r[0] for r in self.query("SELECT id FROM records WHERE youngster_id = ?",
                                          (youngster_id,))]
@@ -197,9 +208,18 @@ class Tx:
             " ON CONFLICT (id) DO NOTHING", [(i, youngster_id, now_ms) for i in ids])
 
     def add_purge(self, cursor: int, team_id: str, youngster_id: str, records: int,
-                  now_ms: int) -> None:
-        self.execute("INSERT INTO purges (cursor, team_id, youngster_id, records, created_at)"
-                     " VALUES (?, ?, ?, ?, ?)", (cursor, team_id, youngster_id, records, now_ms))
+                  now_ms: int, *, erased_by: str | None = None, device_id: str | None = None,
+                  known: bool = True) -> None:
+        self.execute("INSERT INTO purges (cursor, team_id, youngster_id, records, created_at,"
+                     " erased_by, device_id, known) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (cursor, team_id, youngster_id, records, now_ms, erased_by, device_id,
+                      int(known)))
+
+    def purge_of(self, youngster_id: str) -> Row | None:
+        """(cursor, team_id, youngster_id, records, created_at, erased_by, device_id, known)."""
+        return self.one("SELECT cursor, team_id, youngster_id, records, created_at, erased_by,"
+                        " device_id, known FROM purges WHERE youngster_id = ?"
+                        " ORDER BY cursor LIMIT 1", (youngster_id,))
 
     def unconfirmed_purges(self, device_id: str, team_ids: Sequence[str],
                            cursor: int) -> list[int]:
@@ -219,8 +239,8 @@ class Tx:
             [(c, device_id, now_ms) for c in cursors])
 
     def purges(self) -> list[Row]:
-        return self.query("SELECT cursor, team_id, youngster_id, records, created_at FROM purges"
-                          " ORDER BY cursor")
+        return self.query("SELECT cursor, team_id, youngster_id, records, created_at,"
+                          " erased_by, device_id, known FROM purges ORDER BY cursor")
 
     def purge_receipts(self, cursor: int) -> list[Row]:
         return self.query("SELECT device_id, confirmed_at FROM purge_receipts"
@@ -318,12 +338,70 @@ class Tx:
         self.execute("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                      (now_ms, device_id))
 
+    def team_devices(self, team_id: str) -> list[Row]:
+        """(device id, user email, name, enrolled at, last seen) of the team's members'
+        devices that are not revoked."""
+        return self.query("SELECT d.id, u.email, d.name, d.created_at, d.last_seen_at"
+                          " FROM devices d JOIN users u ON u.id = d.user_id"
+                          " JOIN memberships m ON m.user_id = d.user_id"
+                          " WHERE m.team_id = ? AND d.revoked_at IS NULL ORDER BY d.created_at",
+                          (team_id,))
+
+    # -- organisation settings ---------------------------------------------------------------
+    def setting(self, key: str) -> str | None:
+        row = self.one("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(row[0]) if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- devices' audit logs ------------------------------------------------------------------
+    def add_device_audit(self, device_id: str, entries: Iterable[Sequence[Any]],
+                         now_ms: int) -> None:
+        """Entries (seq, at, at_ms, actor, action, entity, record_id); a seq the device
+        already sent is kept as first received (idempotent)."""
+        self.executemany(
+            "INSERT INTO device_audit (device_id, seq, at, at_ms, actor, action, entity,"
+            " record_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (device_id, seq) DO NOTHING",
+            [(device_id, *entry, now_ms) for entry in entries])
+
+    def device_audit(self, limit: int, *, device_id: str | None = None,
+                     record_id: str | None = None) -> list[Row]:
+        """The last ``limit`` entries, oldest first: (device_id, seq, at, at_ms, actor,
+        action, entity, record_id, received_at)."""
+        where, params = [], []
+        if device_id is not None:
+            where.append("device_id = ?")
+            params.append(device_id)
+        if record_id is not None:
+            where.append("record_id = ?")
+            params.append(record_id)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        rows = self.query("SELECT device_id, seq, at, at_ms, actor, action, entity, record_id,"
+                          " received_at FROM device_audit" + clause +
+                          " ORDER BY at_ms DESC, device_id DESC, seq DESC LIMIT ?",
+                          (*params, limit))
+        return list(reversed(rows))
+
+    def device_audit_count(self) -> int:
+        row = self.one("SELECT COUNT(*) FROM device_audit")
+        return int(row[0]) if row else 0
+
     # -- audit trail -------------------------------------------------------------------------
     def audit(self, actor: str, action: str, detail: dict[str, Any], now_ms: int) -> None:
         self.execute("INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
                      (now_ms, actor, action, json.dumps(detail, sort_keys=True)))
 
-    def audit_trail(self, limit: int) -> list[Row]:
-        rows = self.query("SELECT id, at, actor, action, detail FROM audit ORDER BY id DESC"
-                          " LIMIT ?", (limit,))
+    def audit_trail(self, limit: int, *, mentioning: Sequence[str] = ()) -> list[Row]:
+        """The last ``limit`` rows, oldest first; with ``mentioning``, only rows whose actor
+        or detail contains one of those ids (ids are UUIDs: no LIKE wildcards in them)."""
+        where, params = "", []
+        if mentioning:
+            where = " WHERE " + " OR ".join(["actor LIKE ? OR detail LIKE ?"] * len(mentioning))
+            for ident in mentioning:
+                params += [f"%{ident}%", f"%{ident}%"]
+        rows = self.query("SELECT id, at, actor, action, detail FROM audit" + where +
+                          " ORDER BY id DESC LIMIT ?", (*params, limit))
         return list(reversed(rows))

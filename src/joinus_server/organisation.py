@@ -1,0 +1,273 @@
+"""Organisation settings (retention, public key), the retention report, devices' audit logs,
+and erasure receipts.
+
+The organisation's RSA *public* key is all the server ever holds: laptops wrap their
+vault key to it at enrolment, and only the organisation, offline, with the private key,
+can unwrap it (``admin recover-vault``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from joinus_desktop.domain import entities
+from joinus_desktop.domain.hlc import wall_clock_ms
+
+from .auth import Principal
+from .errors import AdminError, ApiError
+from .records import is_canonical_uuid
+from .storage import Storage, Tx
+
+DEFAULT_RETENTION_MONTHS = 24
+MIN_RETENTION_MONTHS = 1
+MAX_RETENTION_MONTHS = 240
+RETENTION_KEY = "retention_months"
+ORG_KEY = "organisation_public_key"
+
+# What a device's audit entry may say: ids and actions, never content.
+AUDIT_ACTIONS = ("open", "create", "change", "delete", "export", "import", "erase", "unlock",
+                 "recover")
+MAX_AUDIT_ENTRIES = 1000
+MAX_ACTOR_LENGTH = 80
+MAX_AT_LENGTH = 64
+MAX_SEQ = 2**63 - 1
+
+
+# -- settings ---------------------------------------------------------------------------
+def settings_in(tx: Tx) -> dict[str, Any]:
+    months = tx.setting(RETENTION_KEY)
+    return {"retention_months": int(months) if months is not None else DEFAULT_RETENTION_MONTHS,
+            "organisation_public_key": tx.setting(ORG_KEY)}
+
+
+def settings(storage: Storage) -> dict[str, Any]:
+    with storage.read() as tx:
+        current = settings_in(tx)
+    return {**current, "server_time_ms": wall_clock_ms()}
+
+
+def set_retention(storage: Storage, months: int, *, actor: str) -> dict[str, Any]:
+    if not MIN_RETENTION_MONTHS <= months <= MAX_RETENTION_MONTHS:
+        raise AdminError(f"the retention period must be {MIN_RETENTION_MONTHS} to "
+                         f"{MAX_RETENTION_MONTHS} months")
+    with storage.write() as tx:
+        previous = settings_in(tx)["retention_months"]
+        tx.set_setting(RETENTION_KEY, str(months))
+        tx.audit(actor, "set_retention", {"months": months, "previous": previous},
+                 wall_clock_ms())
+    return {"retention_months": months, "previous": previous}
+
+
+def set_org_key(storage: Storage, pem: bytes, *, actor: str) -> dict[str, Any]:
+    """Store the organisation's RSA public key (>= 3072 bits), in canonical PEM."""
+    from cryptography.hazmat.primitives import serialization
+
+    from joinus_desktop.store.errors import StoreError
+    from joinus_desktop.store.org_recovery import fingerprint, load_public_key
+
+    if b"PRIVATE KEY" in pem:
+        raise AdminError("this is a private key: give the public key; the private key must "
+                         "stay offline and never be on the server")
+    try:
+        key = load_public_key(pem)
+    except StoreError as exc:
+        raise AdminError(str(exc).rstrip(".")) from None
+    canonical = key.public_bytes(serialization.Encoding.PEM,
+                                 serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+    key_id = fingerprint(key)
+    with storage.write() as tx:
+        old = tx.setting(ORG_KEY)
+        previous = fingerprint(load_public_key(old.encode("ascii"))) if old else None
+        tx.set_setting(ORG_KEY, canonical)
+        tx.audit(actor, "set_org_key", {"fingerprint": key_id, "previous": previous,
+                                        "bits": key.key_size}, wall_clock_ms())
+    return {"fingerprint": key_id, "bits": key.key_size, "previous_fingerprint": previous}
+
+
+# -- retention --------------------------------------------------------------------------
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus whole months; the 31st becomes the last day of a shorter month."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def retention_due(storage: Storage, team_ids: Sequence[str] | None, *,
+                  today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Exited youngsters whose exit date plus the retention period has passed (on or
+    before ``today``), in the given teams (None: all). Erased youngsters are gone already."""
+    today = today or dt.date.today()
+    with storage.read() as tx:
+        months = settings_in(tx)["retention_months"]
+        youngsters = tx.youngsters_in(team_ids)
+    due = []
+    for record in youngsters:
+        values = record.values()
+        exit_date = entities.parse_date(values.get("exit_date"))
+        if values.get("status") != "exited" or exit_date is None:
+            continue
+        erase_after = add_months(exit_date, months)
+        if erase_after <= today:
+            due.append({"youngster_id": record.id, "team_id": record.team_id,
+                        "exit_date": exit_date.isoformat(),
+                        "erase_after": erase_after.isoformat()})
+    return sorted(due, key=lambda d: (d["erase_after"], d["team_id"], d["youngster_id"]))
+
+
+def retention_due_for(storage: Storage, principal: Principal) -> list[dict[str, Any]]:
+    teams = None if principal.reports_cover_all_teams else list(principal.team_ids)
+    return retention_due(storage, teams)
+
+
+# -- devices' audit logs ----------------------------------------------------------------
+def _bad(message: str) -> ApiError:
+    return ApiError("invalid_request", f"audit: {message}")
+
+
+def _printable(text: str) -> bool:
+    return not any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+
+
+def parse_audit(data: object, principal: Principal) -> list[tuple[Any, ...]]:
+    """Rows for :meth:`Tx.add_device_audit`; 400 for anything beyond ids and actions."""
+    if not isinstance(data, dict) or set(data) != {"device_id", "entries"}:
+        raise _bad("the body must be an object with exactly 'device_id' and 'entries'")
+    if not isinstance(data["device_id"], str):
+        raise _bad("'device_id' must be a string")
+    entries = data["entries"]
+    if not isinstance(entries, list):
+        raise _bad("'entries' must be a list")
+    if data["device_id"] != principal.device_id:
+        raise ApiError("device_mismatch", "audit: 'device_id' is not the device of this token")
+    if len(entries) > MAX_AUDIT_ENTRIES:
+        raise ApiError("batch_too_large", f"audit: at most {MAX_AUDIT_ENTRIES} entries per "
+                                          "request")
+    rows, seen = [], set()
+    keys = {"seq", "at", "actor", "action", "entity", "record_id"}
+    for i, entry in enumerate(entries):
+        where = f"entries[{i}]"
+        if not isinstance(entry, dict) or set(entry) != keys:
+            raise _bad(f"{where} must be an object with exactly: {', '.join(sorted(keys))}")
+        seq, at, actor = entry["seq"], entry["at"], entry["actor"]
+        action, entity, record_id = entry["action"], entry["entity"], entry["record_id"]
+        if type(seq) is not int or not 0 <= seq <= MAX_SEQ:
+            raise _bad(f"{where}.seq must be a non-negative integer")
+        if seq in seen:
+            raise _bad(f"{where}.seq {seq} appears twice")
+        seen.add(seq)
+        at_ms = _instant(at)
+        if at_ms is None:
+            raise _bad(f"{where}.at must be an ISO 8601 date and time with a UTC offset")
+        if not isinstance(actor, str) or not 1 <= len(actor) <= MAX_ACTOR_LENGTH \
+                or not _printable(actor):
+            raise _bad(f"{where}.actor must be 1 to {MAX_ACTOR_LENGTH} printable characters")
+        if action not in AUDIT_ACTIONS:
+            raise _bad(f"{where}.action must be one of: {', '.join(AUDIT_ACTIONS)}")
+        if entity is not None and entity not in entities.ENTITIES:
+            raise _bad(f"{where}.entity must be an entity name or null")
+        if record_id is not None and not is_canonical_uuid(record_id):
+            raise _bad(f"{where}.record_id must be a lowercase UUID or null")
+        rows.append((seq, at, at_ms, actor, action, entity, record_id))
+    return rows
+
+
+def _instant(value: object) -> int | None:
+    if not isinstance(value, str) or not 1 <= len(value) <= MAX_AT_LENGTH \
+            or not _printable(value):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    try:
+        return int(moment.timestamp() * 1000)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def store_audit(storage: Storage, principal: Principal, rows: list[tuple[Any, ...]]) -> int:
+    with storage.write() as tx:
+        tx.add_device_audit(principal.device_id, rows, wall_clock_ms())
+    return len(rows)
+
+
+def audit_trail(storage: Storage, *, limit: int = 100, record_id: str | None = None,
+                device_id: str | None = None) -> list[dict[str, Any]]:
+    """The server's audit rows and the devices' entries, merged, oldest first."""
+    from .admin import iso
+
+    if limit < 1:
+        raise AdminError("--limit must be at least 1")
+    for name, value in (("--record", record_id), ("--device", device_id)):
+        if value is not None and not is_canonical_uuid(value):
+            raise AdminError(f"{name} must be a lowercase UUID")
+    mentioning = [v for v in (record_id, device_id) if v is not None]
+    with storage.read() as tx:
+        server_rows = tx.audit_trail(limit, mentioning=mentioning)
+        device_rows = tx.device_audit(limit, device_id=device_id, record_id=record_id)
+    merged: list[tuple[int, int, dict[str, Any]]] = []
+    for r in server_rows:
+        detail = json.loads(r[4])
+        if record_id and device_id and not _mentions(r[2], detail, [record_id, device_id]):
+            continue  # both filters: the row must mention both
+        merged.append((int(r[1]), 0, {"source": "server", "id": int(r[0]), "at": iso(int(r[1])),
+                                      "actor": r[2], "action": r[3], "detail": detail,
+                                      "device_id": _device_of(r[2], detail)}))
+    for r in device_rows:
+        merged.append((int(r[3]), 1, {"source": "device", "device_id": r[0], "seq": int(r[1]),
+                                      "at": r[2], "actor": r[4], "action": r[5],
+                                      "entity": r[6], "record_id": r[7],
+                                      "received_at": iso(int(r[8])),
+                                      "detail": {k: v for k, v in (("entity", r[6]),
+                                                                   ("record_id", r[7])) if v}}))
+    merged.sort(key=lambda item: (item[0], item[1]))
+    return [item[2] for item in merged[-limit:]]
+
+
+def _mentions(actor: str, detail: dict[str, Any], ids: list[str]) -> bool:
+    text = actor + json.dumps(detail)
+    return all(i in text for i in ids)
+
+
+def _device_of(actor: str, detail: dict[str, Any]) -> str | None:
+    if actor.startswith("device:"):
+        return actor[len("device:"):]
+    value = detail.get("device_id")
+    return value if isinstance(value, str) else None
+
+
+# -- erasure receipts -------------------------------------------------------------------
+def erasure_receipt(storage: Storage, youngster_id: str) -> dict[str, Any]:
+    """How and when a youngster was erased, and which active devices of the team have
+    confirmed applying the purge (pulled past it)."""
+    from .admin import iso
+
+    if not is_canonical_uuid(youngster_id):
+        raise AdminError(f"{youngster_id!r} is not a record id (a lowercase UUID)")
+    with storage.read() as tx:
+        purge = tx.purge_of(youngster_id)
+        if purge is None:
+            raise AdminError(f"youngster {youngster_id} was not erased on this server "
+                             "(see `admin list-purges`)")
+        cursor, team_id = int(purge[0]), purge[1]
+        receipts = {r[0]: int(r[1]) for r in tx.purge_receipts(cursor)}
+        devices = tx.team_devices(team_id)
+    erased_by = purge[5] or "admin"
+    confirmations = [{"device_id": d[0], "user": d[1], "name": d[2],
+                      "last_seen_at": iso(int(d[4])) if d[4] is not None else None,
+                      "confirmed": d[0] in receipts, "confirmed_at": iso(receipts.get(d[0]))}
+                     for d in devices]
+    return {
+        "youngster_id": youngster_id, "team_id": team_id, "erased_at": iso(int(purge[4])),
+        "how": "device" if purge[6] else "admin", "erased_by": erased_by,
+        "device_id": purge[6], "held_by_server": bool(purge[7]),
+        "records_erased": int(purge[3]), "purge_cursor": cursor,
+        "devices": confirmations,
+        "all_confirmed": all(c["confirmed"] for c in confirmations),
+    }
