@@ -39,7 +39,9 @@ def pull(storage: Storage, principal: Principal, *, cursor: int, limit: int,
         if cursor > head:
             raise resync_required(f"Cursor {cursor} is beyond this server's log ({head}); "
                                   "the server was probably restored from a backup.")
-        entries = tx.log_after(cursor, teams, limit + 1)
+        # The device's own changes are left out: it holds those values already (clients
+        # apply a pulled field only when its stamp is newer, so order does not matter).
+        entries = tx.log_after(cursor, teams, limit + 1, exclude_device=principal.device_id)
         has_more = len(entries) > limit
         entries = entries[:limit]
         next_cursor = entries[-1].cursor if has_more else head

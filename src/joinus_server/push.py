@@ -90,7 +90,11 @@ class _Batch:
         if isinstance(result, Rejection):
             return ChangeResult(index, change.id, "rejected", result.code, result.reason)
         if result.changed:
-            self._keep(result.record, result.changed, self.principal.user_id)
+            # The entry goes back to its device only when the server changed something
+            # the device did not send (e.g. an edit that won against a delete un-deletes).
+            derived = set(result.changed) - set(change.fields)
+            self._keep(result.record, result.changed, self.principal.user_id,
+                       origin_device=None if derived else self.principal.device_id)
         for lost in result.lost:
             conflict = conflict_record(lost, about=result.record, clock=_clock,
                                        now_ms=self.now_ms)
@@ -109,12 +113,14 @@ class _Batch:
             return Rejection("erased", "This youngster's data was erased; the change is refused.")
         return None
 
-    def _keep(self, record: StoredRecord, changed: dict[str, FieldVersion], author: str) -> None:
+    def _keep(self, record: StoredRecord, changed: dict[str, FieldVersion], author: str, *,
+              origin_device: str | None = None) -> None:
         self.records[record.id] = record
         self.dirty[record.id] = record
         self.cursor += 1
         self.log.append(LogEntry(self.cursor, record.team_id, "change", record.entity, record.id,
-                                 record.youngster_id, author, encode_log_fields(changed)))
+                                 record.youngster_id, author, encode_log_fields(changed),
+                                 origin_device))
 
     def flush(self) -> None:
         self.tx.put_records(self.dirty.values())

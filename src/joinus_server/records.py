@@ -48,6 +48,7 @@ class LogEntry:
     youngster_id: str | None = None
     author: str | None = None
     fields_json: str | None = None  # {"field": {"value": ..., "stamp": ...}}, wire-shaped
+    origin_device: str | None = None  # the device whose change this is (None: server-made)
 
 
 def canonical(value: Any) -> str:

@@ -34,7 +34,7 @@ def test_pull_pages_in_cursor_order_with_counts_on_the_last_page(world: World) -
 def test_a_device_sees_only_its_users_teams(world: World) -> None:
     push_meetings(world, 2, world.team_a)
     west = push_meetings(world, 3, world.team_b)
-    carla, _ = world.carla.pull_all()
+    carla, _ = world.enrol("carla@example.org").pull_all()  # carla's second laptop
     assert {e["team_id"] for e in carla} == {world.team_b}
     assert [e["id"] for e in carla if e["entity"] == "meeting"] == west
     cora, last = world.cora.pull_all()  # a coordinator without teams sees no records
@@ -91,3 +91,13 @@ def test_answers_parse_with_the_clients_protocol_types(world: World) -> None:
     pulled = PullResponse.from_wire(page)
     assert pulled.to_wire() == page and pulled.server_time_ms and pulled.counts
     assert [c.entity for c in pulled.changes] == ["team", "meeting"]
+
+
+def test_a_device_is_not_sent_its_own_changes_back(world: World) -> None:
+    """It holds those values already; a second laptop of the same user gets them."""
+    ids = push_meetings(world, 3)
+    own, last = world.anna.pull_all()
+    assert not [e for e in own if e.get("id") in ids]
+    assert last["counts"][world.team_a]["meeting"] == 3  # the counts still include them
+    other, _ = world.enrol("anna@example.org").pull_all()
+    assert [e["id"] for e in other if e["entity"] == "meeting"] == ids

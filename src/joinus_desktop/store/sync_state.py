@@ -9,7 +9,10 @@ calls it and never touches SQL. The rules are those of design §5:
   earliest unpushed base (the version the server last confirmed).
 * A pulled page is applied in one transaction together with the new cursor. A
   field with an unpushed local edit is skipped: that edit is pushed next time and
-  the server arbitrates it. Every remote stamp moves our clock past it.
+  the server arbitrates it. A field value whose stamp is not newer than ours is
+  skipped too: the server's value for a field only ever moves to greater stamps,
+  and it does not send a device its own changes back. Every remote stamp moves
+  our clock past it.
 * Rejected changes go to the quarantine with their values and reason; the rest of
   the outbox flows on.
 """
@@ -272,6 +275,11 @@ class SyncState(Repository):
         for name, value in known.items():
             if dirty is None or name in dirty:
                 skipped += 1
+                continue
+            # The server only ever replaces a field's value by one with a greater stamp,
+            # so a smaller or equal stamp is old news (e.g. pulled after our own newer
+            # value, which the server does not send back to us).
+            if versions.get(name) is not None and value.stamp <= versions[name]:
                 continue
             updates[name] = value.value
             versions[name] = value.stamp

@@ -109,6 +109,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             received_at BIGINT NOT NULL, PRIMARY KEY (device_id, seq))""",
         "CREATE INDEX device_audit_record ON device_audit (record_id)",
     ), after=_backfill_erasures),
+    Migration(3, "the device a log entry came from", (
+        # A device is not sent back its own changes: it holds exactly those values
+        # already, and skipping them halves the work of a sync after a big push.
+        "ALTER TABLE log ADD COLUMN origin_device TEXT",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
