@@ -187,3 +187,19 @@ def test_conflict_resolution_is_an_ordinary_edit(store, team) -> None:  # noqa: 
     assert store.records.get("observation", obs.id)["behaviour"] == "Versie A en B"
     assert store.conflicts.open(team["id"]) == []
     assert outbox(store)[-1]["entity"] == "conflict"
+
+
+def test_reads_reuse_one_connection_per_thread(store, team) -> None:  # noqa: ANN001
+    """A thread that reads many times opens one connection, not one per read."""
+    import threading
+
+    def reads() -> None:
+        for _ in range(20):
+            store.youngsters.list(team["id"])
+
+    before = len(store.db._readers)
+    worker = threading.Thread(target=reads)
+    worker.start()
+    worker.join()
+    reads()
+    assert len(store.db._readers) - before <= 2

@@ -35,7 +35,7 @@ class Database:
         self._vault = vault
         self._write_lock = threading.RLock()
         self._writer_thread: int | None = None
-        self._local = threading.local()
+        self._by_thread: dict[int, sqlite_utils.Database] = {}
         self._readers: list[sqlcipher3.Connection] = []
         self._readers_lock = threading.Lock()
         self.writer = sqlite_utils.Database(vault.connect())
@@ -73,14 +73,17 @@ class Database:
             raise VaultLocked()
         if self._writer_thread == threading.get_ident():
             return self.writer
-        db: sqlite_utils.Database | None = getattr(self._local, "db", None)
+        # Keyed by the OS thread, not threading.local: Qt's pool threads may get a fresh
+        # Python thread state per task, which would open (and leak) a connection each time.
+        ident = threading.get_ident()
+        db = self._by_thread.get(ident)
         if db is None:
             conn = self._vault.connect()
             conn.execute("PRAGMA query_only = ON")
+            db = sqlite_utils.Database(conn)
             with self._readers_lock:
                 self._readers.append(conn)
-            db = sqlite_utils.Database(conn)
-            self._local.db = db
+                self._by_thread[ident] = db
         return db
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
@@ -110,4 +113,5 @@ class Database:
                     except sqlcipher3.Error:  # pragma: no cover - closing is best effort
                         log.warning("a reader connection did not close cleanly")
                 self._readers.clear()
+                self._by_thread.clear()
             self.writer.conn.close()
