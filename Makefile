@@ -37,6 +37,10 @@ test: $(STAMP) $(QM)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
 
+# Every main screen of a demo vault, offscreen at 1366×768, into docs/screenshots.
+screenshots: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(PY) -m joinus_desktop.ui.screenshots docs/screenshots
+
 server: $(STAMP)
 	$(VENV)/bin/joinus-server serve
 

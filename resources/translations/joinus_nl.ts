@@ -500,65 +500,75 @@
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="229"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="231"/>
         <source>%1 leaves the programme</source>
         <translation>%1 stroomt uit</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="233"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="259"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="235"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="268"/>
         <source>Exit date</source>
         <translation>Uitstroomdatum</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="235"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="237"/>
         <source>Reason for leaving</source>
         <translation>Reden van uitstroom</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="236"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="238"/>
         <source>Choose a reason…</source>
         <translation>Kies een reden…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="242"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="261"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="244"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="270"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="243"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="245"/>
         <source>Anything your colleague should know</source>
         <translation>Wat je collega moet weten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="246"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="262"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="248"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="271"/>
         <source>Challenges</source>
         <translation>Uitdagingen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="253"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="255"/>
         <source>No challenges were recorded.</source>
         <translation>Er zijn geen uitdagingen vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="255"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="257"/>
         <source>After leaving, the exit questionnaire is due. Ask %1 to fill it in, preferably on the last meeting.</source>
         <translation>Bij uitstroom hoort de uitstroomvragenlijst. Vraag %1 die in te vullen, het liefst tijdens de laatste bijeenkomst.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="260"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="262"/>
+        <source>Record leaving and fill in the questionnaire…</source>
+        <translation>Uitstroom vastleggen en vragenlijst invullen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="264"/>
+        <source>Record leaving, then open the exit questionnaire</source>
+        <translation>Uitstroom vastleggen en daarna de uitstroomvragenlijst openen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="269"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="265"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="277"/>
         <source>Record leaving</source>
         <translation>Uitstroom vastleggen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="268"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/dialogs.py" line="280"/>
         <source>Intake was on %1</source>
         <translation>Intake was op %1</translation>
     </message>
@@ -779,27 +789,27 @@
         <translation>Gemiddelde scores van de groep per meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="48"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="51"/>
         <source>Mean scores per measurement moment</source>
         <translation>Gemiddelde scores per meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="57"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="60"/>
         <source>The group over time</source>
         <translation>De groep door de tijd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="62"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="65"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="63"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="66"/>
         <source>How the group as a whole is doing: each youngster&apos;s latest questionnaire per moment counts once.</source>
         <translation>Hoe het met de groep als geheel gaat: per meetmoment telt de laatste vragenlijst van elke jongere één keer mee.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="92"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="99"/>
         <source>%n youngster(s)</source>
         <translation>
             <numerusform>%n jongere</numerusform>
@@ -807,12 +817,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="103"/>
         <source>Group mean</source>
         <translation>Groepsgemiddelde</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="97"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="104"/>
         <source>%1 youngsters in the group. Scores run from %2 to %3.</source>
         <translation>%1 jongeren in de groep. Scores lopen van %2 tot %3.</translation>
     </message>
@@ -952,58 +962,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="122"/>
         <location filename="../../src/joinus_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="124"/>
         <source>Join Us</source>
         <translation>Join Us</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
         <source>Youngsters</source>
         <translation>Jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
         <source>Meetings</source>
         <translation>Bijeenkomsten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="127"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="127"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="127"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="130"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="133"/>
         <source>Navigation</source>
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="161"/>
         <source>No group yet</source>
         <translation>Nog geen groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="162"/>
         <source>This laptop does not hold a group yet. It arrives with the first sync with the organisation server.</source>
         <translation>Op deze laptop staat nog geen groep. Die komt binnen bij de eerste synchronisatie met de organisatieserver.</translation>
     </message>
@@ -1679,17 +1689,17 @@ eigen groep</translation>
 <context>
     <name>Questionnaire</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="63"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="86"/>
         <source>Questionnaire saved</source>
         <translation>Vragenlijst opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="64"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="87"/>
         <source>The answers are saved. The scores:</source>
         <translation>De antwoorden zijn opgeslagen. De scores:</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="66"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="89"/>
         <source>no score</source>
         <translation>geen score</translation>
     </message>
@@ -1805,62 +1815,62 @@ eigen groep</translation>
 <context>
     <name>RecoveryPanel</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="220"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="221"/>
         <source>Enter the recovery key you wrote down when this laptop was set up, and choose a new passphrase.</source>
         <translation>Vul de herstelsleutel in die je hebt opgeschreven toen deze laptop werd ingesteld, en kies een nieuwe wachtwoordzin.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="225"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="226"/>
         <source>Recovery key</source>
         <translation>Herstelsleutel</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="229"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="230"/>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="232"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="233"/>
         <source>New passphrase again</source>
         <translation>Nieuwe wachtwoordzin nogmaals</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="237"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="238"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="238"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="239"/>
         <source>&amp;Recover and open</source>
         <translation>&amp;Herstellen en openen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="241"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="242"/>
         <source>Recovery &amp;key</source>
         <translation>Herstel&amp;sleutel</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="242"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="243"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="243"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="244"/>
         <source>&amp;Repeat</source>
         <translation>&amp;Herhalen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="260"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="261"/>
         <source>Enter the recovery key.</source>
         <translation>Vul de herstelsleutel in.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="262"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="263"/>
         <source>A passphrase needs at least 8 characters; a few unrelated words are easiest to remember.</source>
         <translation>Een wachtwoordzin heeft minstens 8 tekens nodig; een paar losse woorden zijn het makkelijkst te onthouden.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="265"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="266"/>
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtwoordzinnen zijn niet gelijk.</translation>
     </message>
@@ -2127,34 +2137,34 @@ eigen groep</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="30"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="34"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="33"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="37"/>
         <source>Next meeting</source>
         <translation>Volgende bijeenkomst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="39"/>
         <source>Last meeting</source>
         <translation>Vorige bijeenkomst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="37"/>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="39"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="41"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="43"/>
         <source>Questionnaires due</source>
         <translation>Vragenlijsten aan de beurt</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="40"/>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="42"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="48"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="50"/>
         <source>Active challenges</source>
         <translation>Actieve uitdagingen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="95"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="103"/>
         <source>%n youngster(s) present</source>
         <translation>
             <numerusform>%n jongere aanwezig</numerusform>
@@ -2162,17 +2172,22 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="109"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="108"/>
+        <source>Fill in…</source>
+        <translation>Invullen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="129"/>
         <source>No meeting planned yet.</source>
         <translation>Nog geen bijeenkomst gepland.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="111"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="131"/>
         <source>No meeting recorded yet.</source>
         <translation>Nog geen bijeenkomst vastgelegd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="129"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="149"/>
         <source>in %n meeting(s)</source>
         <translation>
             <numerusform>over %n bijeenkomst</numerusform>
@@ -2180,7 +2195,7 @@ eigen groep</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="137"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="157"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n poging</numerusform>
@@ -2188,27 +2203,27 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="117"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="137"/>
         <source>overdue</source>
         <translation>te laat</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="118"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="138"/>
         <source>due</source>
         <translation>nu aan de beurt</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="123"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="143"/>
         <source>Nobody needs a questionnaire right now.</source>
         <translation>Er hoeft nu niemand een vragenlijst in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="146"/>
         <source>Coming up</source>
         <translation>Binnenkort</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="145"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="165"/>
         <source>No active challenges.</source>
         <translation>Geen actieve uitdagingen.</translation>
     </message>
@@ -2216,58 +2231,58 @@ eigen groep</translation>
 <context>
     <name>TrajectoryChart</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="52"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="55"/>
         <source>Trajectory chart</source>
         <translation>Grafiek van het verloop</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="58"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="61"/>
         <source>Chart legend</source>
         <translation>Legenda van de grafiek</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="93"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="96"/>
         <source>This youngster</source>
         <translation>Deze jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="112"/>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="146"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="115"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="153"/>
         <source>Group mean</source>
         <translation>Groepsgemiddelde</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="138"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="145"/>
         <source>Measurement moment</source>
         <translation>Meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="151"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="158"/>
         <source>Cut-off bands</source>
         <translation>Afkappunten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="152"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="159"/>
         <source>Hover a point for its score, moment and band.</source>
         <translation>Wijs een punt aan voor de score, het meetmoment en het gebied.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="172"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="179"/>
         <source>higher is better</source>
         <translation>hoger is beter</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="173"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="180"/>
         <source>higher is worse</source>
         <translation>hoger is slechter</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="178"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="185"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="212"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="219"/>
         <source>No questionnaire filled in yet.</source>
         <translation>Nog geen vragenlijst ingevuld.</translation>
     </message>
@@ -2330,22 +2345,23 @@ eigen groep</translation>
         <translation>Wachtwoordzin vergeten? Gebruik de herstelsleutel</translation>
     </message>
     <message>
+        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="71"/>
         <location filename="../../src/joinus_desktop/ui/unlock.py" line="117"/>
         <source>Vault: %1</source>
         <translation>Kluis: %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="150"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="151"/>
         <source>Enter your passphrase.</source>
         <translation>Vul je wachtwoordzin in.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="167"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="168"/>
         <source>That passphrase does not open this vault. Check Caps Lock and try again.</source>
         <translation>Met deze wachtwoordzin gaat de kluis niet open. Controleer Caps Lock en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="184"/>
+        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="345"/>
         <source>Locked after 10 minutes without use.</source>
         <translation>Vergrendeld na 10 minuten zonder gebruik.</translation>
     </message>
@@ -2353,94 +2369,114 @@ eigen groep</translation>
 <context>
     <name>YoungsterDetailPane</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="75"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="150"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="76"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="165"/>
         <source>Choose a youngster</source>
         <translation>Kies een jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="80"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="81"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="81"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="82"/>
         <source>Edit youngster</source>
         <translation>Jongere bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="83"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="84"/>
         <source>Exit programme…</source>
         <translation>Uitstroom…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="84"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="85"/>
         <source>Record leaving the programme</source>
         <translation>Uitstroom uit het programma vastleggen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="87"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="88"/>
         <source>Report…</source>
         <translation>Rapportage…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="89"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="90"/>
         <source>Make a PDF report of this youngster</source>
         <translation>Een pdf-rapportage van deze jongere maken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="91"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="92"/>
         <source>Export all data (right of access)…</source>
         <translation>Alle gegevens exporteren (recht op inzage)…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="104"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="120"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="95"/>
+        <source>Questionnaire…</source>
+        <translation>Vragenlijst…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="96"/>
+        <source>Enter a questionnaire</source>
+        <translation>Een vragenlijst invoeren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="99"/>
+        <source>Hand over to the youngster…</source>
+        <translation>Aan de jongere geven…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="101"/>
+        <source>Hand the laptop over to the youngster for the questionnaire</source>
+        <translation>De laptop aan de jongere geven voor de vragenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="113"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="129"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="117"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="126"/>
         <source>Youngster details</source>
         <translation>Gegevens van de jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="118"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="127"/>
         <source>Trajectory</source>
         <translation>Verloop</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="119"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="128"/>
         <source>Challenges</source>
         <translation>Uitdagingen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="151"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="166"/>
         <source>Their trajectory, challenges and timeline appear here.</source>
         <translation>Hier verschijnen het verloop, de uitdagingen en de tijdlijn.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="168"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="185"/>
         <source>%1 years</source>
         <translation>%1 jaar</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="170"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="187"/>
         <source>intake %1</source>
         <translation>intake %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="172"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="189"/>
         <source>left %1</source>
         <translation>uitgestroomd %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="182"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="201"/>
         <source>No consent recorded: record it with Edit.</source>
         <translation>Geen toestemming vastgelegd: leg die vast via Bewerken.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="183"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="202"/>
         <source>Under 16 at intake: no consent of a parent or guardian recorded.</source>
         <translation>Onder de 16 bij de intake: geen toestemming van een ouder of voogd vastgelegd.</translation>
     </message>
@@ -2615,48 +2651,48 @@ eigen groep</translation>
 <context>
     <name>YoungstersView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="44"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="66"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="45"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="67"/>
         <source>Youngsters</source>
         <translation>Jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="47"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="48"/>
         <source>Search by name</source>
         <translation>Zoeken op naam</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="48"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="49"/>
         <source>Search youngsters by name</source>
         <translation>Jongeren zoeken op naam</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="51"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="52"/>
         <source>Filter by status</source>
         <translation>Filteren op status</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="52"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="53"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="90"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="93"/>
         <source>Add youngster</source>
         <translation>Jongere toevoegen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="154"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="157"/>
         <source>%1 of %2 youngsters</source>
         <translation>%1 van %2 jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="233"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="248"/>
         <source>No consent recorded</source>
         <translation>Geen toestemming vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="234"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="249"/>
         <source>Under 16 at intake: no consent of a parent or guardian recorded</source>
         <translation>Onder de 16 bij de intake: geen toestemming van een ouder of voogd vastgelegd</translation>
     </message>
@@ -2677,7 +2713,7 @@ eigen groep</translation>
 <context>
     <name>unlock</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="184"/>
+        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="345"/>
         <source>Locked after 10 minutes without use.</source>
         <translation>Vergrendeld na 10 minuten zonder gebruik.</translation>
     </message>

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
-
-import shiboken6
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ..paths import APP_AUTHOR, resolve_data_dir
@@ -16,7 +17,7 @@ from ..store.store import Store
 from ..store.vault import VaultPaths
 from .compat import guard_singletons
 from .first_run import FirstRunDialog
-from .i18n import set_language
+from .i18n import RESOURCES_ENV, set_language
 from .lock import IdleWatcher, restore_drafts, save_drafts
 from .main_window import MainWindow
 from .questionnaire import handover_active
@@ -28,6 +29,26 @@ from .unlock import UnlockWindow
 log = logging.getLogger(__name__)
 
 
+ICON_NAME = "joinus-256.png"
+
+
+def icon_path() -> Path | None:
+    """The application icon: same search order as the instrument packs
+    ($JOINUS_RESOURCES_DIR/icons, the PyInstaller bundle, the source tree, package data)."""
+    here = Path(__file__).resolve()
+    candidates: list[Path] = []
+    if override := os.environ.get(RESOURCES_ENV):
+        candidates.append(Path(override) / "icons")
+    if bundle := getattr(sys, "_MEIPASS", None):
+        candidates.append(Path(bundle) / "resources" / "icons")
+    candidates.append(here.parents[3] / "resources" / "icons")
+    candidates.append(here.parents[1] / "resources" / "icons")
+    for candidate in candidates:
+        if (candidate / ICON_NAME).is_file():
+            return candidate / ICON_NAME
+    return None
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     guard_singletons()  # see compat: a binding bug would otherwise abort at exit
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -36,6 +57,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_AUTHOR)
     app.setOrganizationDomain("joinus.nl")
     apply_style(app)  # type: ignore[arg-type]
+    if (icon := icon_path()) is not None:
+        app.setWindowIcon(QIcon(str(icon)))  # type: ignore[union-attr]
+    else:
+        log.warning("no %s found; the windows keep the default icon", ICON_NAME)
     return app  # type: ignore[return-value]
 
 

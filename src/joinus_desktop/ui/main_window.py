@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
     TODAY, YOUNGSTERS, MEETINGS, GROUP, PROGRAMME, SETTINGS = range(6)
     closed = Signal()
     lock_requested = Signal()  # Ctrl+L or Settings' "Lock now"; app.Session locks
+    questionnaire_saved = Signal(str)  # youngster id, after the screens were asked to refresh
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,12 +199,22 @@ class MainWindow(QMainWindow):
     def current_page(self) -> int:
         return self.stack.currentIndex()
 
-    def start_questionnaire(self, youngster_id: str, *, hand_over: bool = False) -> None:
-        """Entry form, or hand-over mode for the youngster (see ui/questionnaire)."""
+    def start_questionnaire(self, youngster_id: str, *, hand_over: bool = False
+                            ) -> QWidget | None:
+        """Entry form (returned), or hand-over mode for the youngster (see
+        ui/questionnaire); once saved, the screens that show questionnaires refresh."""
         from .questionnaire import start_questionnaire
 
-        start_questionnaire(self, self.store, youngster_id, hand_over=hand_over)
+        return start_questionnaire(self, self.store, youngster_id, hand_over=hand_over,
+                                   saved=lambda _: self._questionnaire_saved(youngster_id))
 
+    def _questionnaire_saved(self, youngster_id: str) -> None:
+        if self.team is not None:
+            self.today.reload()
+            self.youngsters.refresh()  # re-selects the youngster: the detail reloads
+            # Group and Programme summarise the scores: fresh on their next visit.
+            self._loaded -= {self.GROUP, self.PROGRAMME}
+        self.questionnaire_saved.emit(youngster_id)
 
     # -- sync ----------------------------------------------------------------
 

@@ -115,6 +115,7 @@ class UnlockWindow(QWidget):
         inner.addWidget(self.recovery)
         self._passphrase_label = label
         folder = QLabel(self.tr("Vault: %1").replace("%1", str(data_dir)), self)
+        self.folder_label = folder  # screenshots show a neutral folder instead
         folder.setObjectName("Muted")
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

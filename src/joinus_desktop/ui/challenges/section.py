@@ -70,6 +70,9 @@ class ChallengesSection(QWidget):
         self.attempt_button.clicked.connect(self.open_add_attempt)
         self.attempts_title = QLabel(self.tr("Attempts"))
         self.attempts_title.setObjectName("CardTitle")
+        self.attempts_title.setWordWrap(True)  # a long challenge title must not widen the pane
+        # "Add attempt" sits with the attempts: one row of every tool made the detail
+        # pane too wide for the youngsters table beside it (in Dutch).
         tools = QHBoxLayout()
         tools.addWidget(self.add_button)
         tools.addStretch(1)
@@ -77,13 +80,15 @@ class ChallengesSection(QWidget):
         status_label.setBuddy(self.status)
         tools.addWidget(status_label)
         tools.addWidget(self.status)
-        tools.addWidget(self.attempt_button)
+        attempts_row = QHBoxLayout()
+        attempts_row.addWidget(self.attempts_title, 1)
+        attempts_row.addWidget(self.attempt_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(tools)
         layout.addWidget(self.table, 3)
-        layout.addWidget(self.attempts_title)
+        layout.addLayout(attempts_row)
         layout.addWidget(self.attempts_table, 2)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.dialog: ChallengeDialog | AttemptDialog | None = None

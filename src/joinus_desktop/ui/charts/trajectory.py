@@ -27,6 +27,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TrajectoryChart", text)
 
 
+EDGE_LABEL_ROOM = 40  # px a moment label may reach past either end of the x axis
+
+
 def moment_axis(moments: Sequence[str]) -> list[str]:
     """The x positions: every moment measured for the youngster or the team, in order."""
     return schedule.sort_moments(set(moments))
@@ -133,7 +136,11 @@ class TrajectoryChart(QWidget):
                     plot.addItem(label)
             if row == len(instrument.scales) - 1:
                 plot.getAxis("bottom").setTicks(ticks)
-                plot.getAxis("bottom").setStyle(showValues=True)
+                # pyqtgraph drops a tick label reaching past the axis' ends: on a narrow
+                # chart that was "Intake" (centred on the first point). Let the first and
+                # last labels run into the corners (the left axis' width, 48 px) instead.
+                plot.getAxis("bottom").setStyle(showValues=True,
+                                                hideOverlappingLabels=EDGE_LABEL_ROOM)
                 plot.getAxis("bottom").setHeight(44)  # one line of moment labels plus the title
                 plot.setLabel("bottom", _tr("Measurement moment"))
         for plot in self.plots[1:]:
@@ -168,7 +175,7 @@ class TrajectoryChart(QWidget):
         plot.hideButtons()
         plot.setYRange(low, high, padding=0.08)
         # Room on the right for the band names, clear of the last point.
-        plot.setXRange(-0.3, max(count - 1, 1) + (1.6 if scale.bands else 0.3), padding=0)
+        plot.setXRange(-0.35, max(count - 1, 1) + (1.6 if scale.bands else 0.35), padding=0)
         direction = _tr("higher is better") if scale.higher_is == "better" \
             else _tr("higher is worse")
         plot.setTitle(f"<span style='color:{style.TEXT};font-weight:600'>"

@@ -39,8 +39,11 @@ class GroupView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(32)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Every column as wide as its header (long in Dutch: "Sociale vaardigheden"),
+        # the last one takes what is left; the table asks for that width (see _loaded).
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
@@ -87,6 +90,10 @@ class GroupView(QWidget):
         self.model.set_data(scales, data.means, lang)
         # Rows are few (one per moment): size the table to them, give the rest to the chart.
         rows = self.model.rowCount()
+        header = self.table.horizontalHeader()
+        needed = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c))
+                     for c in range(self.model.columnCount()))
+        self.table.setMinimumWidth(needed + 2 * self.table.frameWidth() + 4)
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
                                   + 32 * max(rows, 1) + 6)
         points = [{"moment": m, "date": plural(self.tr("%n youngster(s)", "", v["n"]), v["n"]),

@@ -6,6 +6,8 @@ on the store worker).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -17,7 +19,10 @@ from .handover import HandOverWindow
 from .items import scores_html
 from .ops import QuestionnaireContext, load_context
 
-__all__ = ["HandOverWindow", "QuestionnaireDialog", "handover_active", "start_questionnaire"]
+__all__ = ["HandOverWindow", "QuestionnaireDialog", "handover_active", "request_questionnaire",
+           "start_questionnaire"]
+
+Saved = Callable[[dict], None]
 
 _open_handovers: list[HandOverWindow] = []  # parentless windows need a Python reference
 
@@ -32,23 +37,39 @@ def handover_active() -> bool:
 
 
 def start_questionnaire(parent_window: QWidget, store: Store, youngster_id: str,
-                        hand_over: bool = False) -> QWidget | None:
+                        hand_over: bool = False, *, saved: Saved | None = None
+                        ) -> QWidget | None:
     """Open the entry form (returned), or start hand-over mode (returns None; the
-    window appears when the questionnaire has loaded, and ``parent_window`` hides)."""
+    window appears when the questionnaire has loaded, and ``parent_window`` hides).
+    ``saved`` is called with the scores once a questionnaire is saved, either way."""
     if not hand_over:
         dialog = QuestionnaireDialog(store, youngster_id, parent_window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.hand_over_requested.connect(
-            lambda: start_questionnaire(parent_window, store, youngster_id, hand_over=True))
+            lambda: start_questionnaire(parent_window, store, youngster_id, hand_over=True,
+                                        saved=saved))
+        if saved is not None:
+            dialog.saved.connect(saved)
         dialog.open()
         return dialog
     QueryOp(parent=parent_window, op=lambda: load_context(store, youngster_id),
-            success=lambda ctx: open_hand_over(parent_window, store, ctx)).run()
+            success=lambda ctx: open_hand_over(parent_window, store, ctx, saved=saved)).run()
     return None
 
 
+def request_questionnaire(widget: QWidget, store: Store, youngster_id: str, *,
+                          hand_over: bool = False, saved: Saved | None = None
+                          ) -> QWidget | None:
+    """Start a questionnaire from a screen: through its MainWindow (which refreshes the
+    screens afterwards) when it has one, else over the screen's own window."""
+    window = widget.window()
+    if hasattr(window, "start_questionnaire"):
+        return window.start_questionnaire(youngster_id, hand_over=hand_over)
+    return start_questionnaire(window, store, youngster_id, hand_over=hand_over, saved=saved)
+
+
 def open_hand_over(parent_window: QWidget, store: Store, context: QuestionnaireContext,
-                   *, full_screen: bool = True) -> HandOverWindow:
+                   *, full_screen: bool = True, saved: Saved | None = None) -> HandOverWindow:
     """Hide ``parent_window`` and show the questionnaire alone; shown again at the end."""
     window = HandOverWindow(store, context)
     _open_handovers.append(window)
@@ -60,6 +81,8 @@ def open_hand_over(parent_window: QWidget, store: Store, context: QuestionnaireC
         parent_window.show()
         parent_window.activateWindow()
         if isinstance(scores, dict):
+            if saved is not None:
+                saved(scores)
             box = QMessageBox(QMessageBox.Icon.Information, _tr("Questionnaire saved"),
                               _tr("The answers are saved. The scores:"), parent=parent_window)
             box.setInformativeText(scores_html(context.instrument, scores, current_language(),

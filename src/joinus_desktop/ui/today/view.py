@@ -8,10 +8,14 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from ...store.store import Store
 from .. import style
 from ..i18n import current_language, plural
+from ..questionnaire import request_questionnaire
 from ..reports.privacy_card import PrivacyCard
 from ..tasks import QueryOp
 from ..widgets import Card, escape, format_date, page_title
 from .snapshot import MeetingLine, TodaySnapshot, load_today
+
+
+QUESTIONNAIRE_LINK = "questionnaire:"  # + youngster id, in the due rows' links
 
 
 def long_date(iso: str) -> str:
@@ -37,6 +41,10 @@ class TodayView(QWidget):
         self.due_card = Card(self.tr("Questionnaires due"))
         self.due_text = self._rich_label(self.due_card)
         self.due_text.setAccessibleName(self.tr("Questionnaires due"))
+        # Each row links to the questionnaire (entry; hand-over is offered in the form).
+        self.due_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.due_text.setOpenExternalLinks(False)
+        self.due_text.linkActivated.connect(self._link_activated)
         self.challenges_card = Card(self.tr("Active challenges"))
         self.challenges_text = self._rich_label(self.challenges_card)
         self.challenges_text.setAccessibleName(self.tr("Active challenges"))
@@ -96,11 +104,23 @@ class TodayView(QWidget):
                                                    meeting.present), meeting.present)))
         return html
 
-    @staticmethod
-    def _due_row(alias: str, moment: str, state_html: str) -> str:
+    def _due_row(self, youngster_id: str, alias: str, moment: str, state_html: str) -> str:
+        fill_in = self.tr("Fill in\u2026")
+        link = (f"<a href='{QUESTIONNAIRE_LINK}{escape(youngster_id)}' "
+                f"style='color:{style.ACCENT};text-decoration:none'>{escape(fill_in)}</a>")
         return (f"<tr><td style='padding:3px 16px 3px 0'><b>{escape(alias)}</b></td>"
                 f"<td style='padding:3px 16px 3px 0'>{escape(moment)}</td>"
-                f"<td style='padding:3px 0'>{state_html}</td></tr>")
+                f"<td style='padding:3px 16px 3px 0'>{state_html}</td>"
+                f"<td style='padding:3px 0'>{link}</td></tr>")
+
+    def _link_activated(self, href: str) -> None:
+        if href.startswith(QUESTIONNAIRE_LINK):
+            self.start_questionnaire(href[len(QUESTIONNAIRE_LINK):])
+
+    def start_questionnaire(self, youngster_id: str) -> QWidget | None:
+        """The entry form for the youngster; Today refreshes once it is saved."""
+        return request_questionnaire(self, self._store, youngster_id,
+                                     saved=lambda _: self.reload())
 
     def _show(self, snap: TodaySnapshot) -> None:
         self.snapshot = snap
@@ -116,7 +136,7 @@ class TodayView(QWidget):
                 state = (f"<span style='color:{style.WARNING};font-weight:600'>"
                          f"{escape(self.tr('overdue'))}</span>" if d.overdue
                          else f"<span style='color:{style.MUTED}'>{escape(self.tr('due'))}</span>")
-                rows.append(self._due_row(d.alias, d.moment_label, state))
+                rows.append(self._due_row(d.youngster_id, d.alias, d.moment_label, state))
             html += "<table>" + "".join(rows) + "</table>"
         else:
             html += (f"<p style='margin:0'>"
@@ -124,7 +144,7 @@ class TodayView(QWidget):
         if snap.upcoming:
             html += (f"<p style='margin:10px 0 2px 0;color:{style.MUTED};font-weight:600'>"
                      f"{escape(self.tr('Coming up'))}</p>")
-            rows = [self._due_row(d.alias, d.moment_label,
+            rows = [self._due_row(d.youngster_id, d.alias, d.moment_label,
                                   f"<span style='color:{style.MUTED}'>" + escape(plural(
                                       self.tr("in %n meeting(s)", "", d.meetings_until_due),
                                       d.meetings_until_due)) + "</span>")

@@ -67,6 +67,7 @@ class YoungsterDetailPane(QWidget):
     exit_requested = Signal()
     report_requested = Signal()
     access_requested = Signal()
+    questionnaire_requested = Signal(bool)  # True: hand the laptop over to the youngster
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,14 @@ class YoungsterDetailPane(QWidget):
         self.access_button = QPushButton(self.tr("Export all data (right of access)\u2026"))
         self.access_button.setObjectName("Link")
         self.access_button.clicked.connect(self.access_requested.emit)
+        self.questionnaire_button = QPushButton(self.tr("Questionnaire\u2026"))
+        self.questionnaire_button.setAccessibleName(self.tr("Enter a questionnaire"))
+        self.questionnaire_button.clicked.connect(
+            lambda: self.questionnaire_requested.emit(False))
+        self.hand_over_button = QPushButton(self.tr("Hand over to the youngster\u2026"))
+        self.hand_over_button.setAccessibleName(
+            self.tr("Hand the laptop over to the youngster for the questionnaire"))
+        self.hand_over_button.clicked.connect(lambda: self.questionnaire_requested.emit(True))
         self.consent_flag = QLabel()
         self.consent_flag.setObjectName("FieldWarning")
         self.consent_flag.setWordWrap(True)
@@ -131,6 +140,12 @@ class YoungsterDetailPane(QWidget):
         header_row.addWidget(self.exit_button)
         inner.addLayout(header_row)
         inner.addWidget(self.facts)
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        actions.addWidget(self.questionnaire_button)
+        actions.addWidget(self.hand_over_button)
+        actions.addStretch(1)
+        inner.addLayout(actions)
         inner.addWidget(self.consent_flag)
         links = QHBoxLayout()
         links.setSpacing(4)
@@ -155,6 +170,8 @@ class YoungsterDetailPane(QWidget):
         self.exit_button.hide()
         self.report_button.hide()
         self.access_button.hide()
+        self.questionnaire_button.hide()
+        self.hand_over_button.hide()
         self.consent_flag.hide()
 
     def show_detail(self, detail: YoungsterDetail) -> None:
@@ -177,6 +194,8 @@ class YoungsterDetailPane(QWidget):
         self.exit_button.setEnabled(y["status"] != "exited")
         self.report_button.show()
         self.access_button.show()
+        self.questionnaire_button.show()
+        self.hand_over_button.show()
         problem = consent_problem(y)
         self.consent_flag.setText(
             self.tr("No consent recorded: record it with Edit.") if problem == "none" else

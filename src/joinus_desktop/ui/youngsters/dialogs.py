@@ -224,6 +224,8 @@ class YoungsterDialog(FormDialog):
 class ExitDialog(FormDialog):
     """Leaving the programme: date, reason, note; the challenges' state; the exit questionnaire."""
 
+    questionnaire_requested = Signal(str)  # youngster id: leaving is saved, fill it in now
+
     def __init__(self, store: Store, youngster: dict[str, Any],
                  challenges: list[dict[str, Any]], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("%1 leaves the programme").replace("%1", youngster["alias"]),
@@ -256,19 +258,46 @@ class ExitDialog(FormDialog):
             "preferably on the last meeting.").replace("%1", escape(youngster["alias"])))
         self.prompt.setObjectName("Hint")
         self.prompt.setWordWrap(True)
+        self.questionnaire_button = QPushButton(
+            self.tr("Record leaving and fill in the questionnaire\u2026"))
+        self.questionnaire_button.setAccessibleName(
+            self.tr("Record leaving, then open the exit questionnaire"))
+        self.questionnaire_button.setAutoDefault(False)
+        self.questionnaire_button.clicked.connect(self.save_then_questionnaire)
+        self._questionnaire_next = False
         self.add_row(self.tr("Exit date"), self.exit_date, "exit_date")
         self.add_row(self.tr("Reason"), self.reason, "exit_reason")
         self.add_row(self.tr("Note"), self.note, "exit_note")
         self.add_row(self.tr("Challenges"), self.summary)
-        self.layout_.addWidget(self.prompt)
+        prompt_row = QHBoxLayout()
+        prompt_row.addWidget(self.prompt, 1)
+        prompt_row.addWidget(self.questionnaire_button)
+        self.layout_.addLayout(prompt_row)
         self.finish()
         self.save_button.setText(self.tr("Record leaving"))
         self.resize(560, 460)
         intake = format_date(youngster.get("intake_date"))
         self.exit_date.setToolTip(self.tr("Intake was on %1").replace("%1", intake))
 
+    def save_then_questionnaire(self) -> None:
+        """Record leaving; once saved, `questionnaire_requested` asks for the exit
+        questionnaire (the dialog closes first)."""
+        self._questionnaire_next = True
+        self.save()
+
+    def _saved(self, saved: Saved) -> None:
+        super()._saved(saved)
+        if self._questionnaire_next:
+            self.questionnaire_requested.emit(self.youngster["id"])
+
+    def _failed(self, exc: BaseException) -> None:
+        self._questionnaire_next = False
+        self.questionnaire_button.setEnabled(True)
+        super()._failed(exc)
+
     def save(self) -> None:
         self.save_button.setEnabled(False)
+        self.questionnaire_button.setEnabled(False)
         operations.exit_youngster(
             parent=self, store=self._store, youngster_id=self.youngster["id"],
             exit_date=iso(self.exit_date), reason=self.reason.currentData() or "",

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...store import privacy
 from ...store.store import Store
 from ..i18n import current_language
+from ..questionnaire import request_questionnaire
 from ..tasks import QueryOp
 from ..reports.access_dialog import AccessDialog
 from ..reports.consent_marker import ConsentMarkerProxy
@@ -29,6 +30,9 @@ from .detail import YoungsterDetailPane, load_detail
 from .dialogs import ExitDialog, YoungsterDialog
 from .model import ID_ROLE, YoungstersFilterProxy, YoungstersTableModel
 from .rows import YoungsterRow, load_youngster_rows, status_choices
+
+
+LEFT_MIN_WIDTH = 560  # the list's side at least; more when the columns need it
 
 
 class YoungstersView(QWidget):
@@ -86,6 +90,8 @@ class YoungstersView(QWidget):
         self.detail.exit_requested.connect(self.open_exit)
         self.detail.report_requested.connect(self.open_report)
         self.detail.access_requested.connect(self.open_access)
+        self.detail.questionnaire_requested.connect(
+            lambda hand_over: self.start_questionnaire(hand_over=hand_over))
         self.detail.challenges.changed.connect(self.refresh)
         self.add_button = QPushButton(self.tr("Add youngster"))
         self.add_button.setObjectName("Primary")
@@ -98,7 +104,8 @@ class YoungstersView(QWidget):
         tools.addWidget(self.status, 1)
         tools.addWidget(self.add_button)
         left = QWidget()
-        left.setMinimumWidth(560)  # every column readable at 1366×768
+        left.setMinimumWidth(LEFT_MIN_WIDTH)  # widened to the columns' needs, see _fit_table
+        self.left = left
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(8)
@@ -109,7 +116,9 @@ class YoungstersView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
         splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 1)
+        # The table keeps its width (every header readable, in Dutch too); the detail
+        # pane, whose chart scales, takes what is left and any extra.
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         # Wide enough for every column at 1366×768; the chart takes the rest.
         splitter.setSizes([590, 530])
@@ -138,11 +147,23 @@ class YoungstersView(QWidget):
     def _rows_loaded(self, rows: list[YoungsterRow]) -> None:
         selected = self.detail.youngster_id
         self.model.set_rows(rows)
+        self._fit_table()
         self._update_count()
         self._load_consent()
         if selected:
             self.select_youngster(selected)
         self.loaded.emit()
+
+    def _fit_table(self) -> None:
+        """Make room for every column: the wider of its header and its contents."""
+        header = self.table.horizontalHeader()
+        columns = range(self.model.columnCount())
+        needed = (sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c))
+                      for c in columns)
+                  + 2 * self.table.frameWidth()
+                  + self.table.verticalScrollBar().sizeHint().width())
+        if needed > self.left.minimumWidth():
+            self.left.setMinimumWidth(needed)
 
     def _filter_changed(self) -> None:
         self.proxy.set_search(self.search.text())
@@ -223,8 +244,20 @@ class YoungstersView(QWidget):
         detail = self.detail.detail
         if detail is None:
             return None
-        return self._open(ExitDialog(self._store, detail.youngster, list(detail.challenges),  # type: ignore[return-value]
-                                     parent=self))
+        dialog = ExitDialog(self._store, detail.youngster, list(detail.challenges), parent=self)
+        dialog.questionnaire_requested.connect(
+            lambda youngster_id: self.start_questionnaire(youngster_id))
+        return self._open(dialog)  # type: ignore[return-value]
+
+    def start_questionnaire(self, youngster_id: str | None = None, *,
+                            hand_over: bool = False) -> QWidget | None:
+        """The entry form (returned) or hand-over mode for the youngster (by default the
+        one shown); the list and the detail refresh once it is saved."""
+        youngster_id = youngster_id or self.detail.youngster_id
+        if not youngster_id:
+            return None
+        return request_questionnaire(self, self._store, youngster_id, hand_over=hand_over,
+                                     saved=lambda _: self.refresh())
 
     # -- consent flags, reports and exports ------------------------------------
 
