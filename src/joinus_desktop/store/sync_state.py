@@ -212,13 +212,15 @@ class SyncState(Repository):
         with self.db.write() as db:
             dirty = self._dirty_fields(db)
             erased = {r[0] for r in db.execute("SELECT youngster_id FROM erasure").fetchall()}
+            page = _PageWriter(db, self._present(db, changes))
             for pulled in changes:
                 if pulled.kind == "purge":
                     if pulled.youngster_id:
                         erase.append(pulled.youngster_id)
                     continue
                 result.changes += 1
-                result.skipped_fields += self._apply_change(db, pulled, dirty, erased)
+                result.skipped_fields += self._apply_change(db, pulled, dirty, erased, page)
+            page.flush()
             for youngster_id in erase:
                 self.store.erasure.erase_youngster(youngster_id, origin="server")
                 result.purges += 1
@@ -240,8 +242,24 @@ class SyncState(Repository):
                 dirty.setdefault(record_id, set()).update(json.loads(fields))  # type: ignore[union-attr]
         return dirty
 
+    @staticmethod
+    def _present(db: Any, changes: list[PulledChange]) -> set[str]:
+        """Which of the page's records this laptop already has (one query per entity)."""
+        by_entity: dict[str, list[str]] = defaultdict(list)
+        for pulled in changes:
+            if pulled.kind == "change" and pulled.entity in entities.ENTITIES and pulled.id:
+                by_entity[pulled.entity].append(pulled.id)
+        present: set[str] = set()
+        for entity_name, ids in by_entity.items():
+            table = entities.entity(entity_name).table
+            for chunk in _chunks(sorted(set(ids)), 500):
+                present.update(r[0] for r in db.execute(
+                    f"SELECT id FROM [{table}] WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk).fetchall())
+        return present
+
     def _apply_change(self, db: Any, pulled: PulledChange, dirty_by_record: dict,
-                      erased: set[str]) -> int:
+                      erased: set[str], page: _PageWriter) -> int:
         if pulled.entity not in entities.ENTITIES or not pulled.id or not pulled.fields:
             return 0
         spec = entities.entity(pulled.entity)
@@ -250,21 +268,14 @@ class SyncState(Repository):
         self.store.clock.receive(max(v.stamp for v in pulled.fields.values()))
         if erased and self._belongs_to_erased(db, spec, pulled, erased):
             return 0
+        known = {n: v for n, v in pulled.fields.items() if n in spec.synced_fields}
+        if pulled.id not in page.present:
+            # New here: queued, and written with the page's other new records at once.
+            page.insert(spec, pulled, known)
+            return 0
+        page.flush_if_pending(pulled.id)
         found = db.execute(f"SELECT versions FROM [{spec.table}] WHERE id = ?",
                            (pulled.id,)).fetchone()
-        known = {n: v for n, v in pulled.fields.items() if n in spec.synced_fields}
-        if found is None:
-            values = {n: v.value for n, v in known.items()}
-            versions = {n: v.stamp for n, v in known.items()}
-            columns = ["id", "team_id", *values, "created_at", "updated_at", "updated_by",
-                       "versions"]
-            now = now_iso()
-            db.execute(
-                f"INSERT INTO [{spec.table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                f"VALUES ({', '.join('?' * len(columns))})",
-                (pulled.id, pulled.team_id, *(encode(spec, n, v) for n, v in values.items()),
-                 now, now, pulled.author, json.dumps(versions)))
-            return 0
         dirty = dirty_by_record.get(pulled.id, set())
         versions = json.loads(found[0] or "{}")
         if ALL_FIELDS in versions:  # spell out the shared stamp before fields diverge
@@ -336,3 +347,38 @@ class SyncState(Repository):
             db.execute("DELETE FROM outbox WHERE entity = 'team' AND record_id = ?", (old_team,))
             db.execute("DELETE FROM team WHERE id = ?", (old_team,))
         return moved
+
+
+class _PageWriter:
+    """Inserts of a pulled page's new records, grouped into one executemany per shape."""
+
+    def __init__(self, db: Any, present: set[str]) -> None:
+        self.db = db
+        self.present = present
+        self._pending: dict[tuple[str, tuple[str, ...]], list[tuple]] = defaultdict(list)
+        self._pending_ids: set[str] = set()
+        self._now = now_iso()
+
+    def insert(self, spec: entities.EntitySpec, pulled: PulledChange,
+               known: dict[str, Any]) -> None:
+        names = tuple(known)
+        versions = json.dumps({n: v.stamp for n, v in known.items()})
+        self._pending[(spec.table, names)].append(
+            (pulled.id, pulled.team_id, *(encode(spec, n, known[n].value) for n in names),
+             self._now, self._now, pulled.author, versions))
+        self._pending_ids.add(pulled.id)  # type: ignore[arg-type]
+        self.present.add(pulled.id)  # type: ignore[arg-type]
+
+    def flush_if_pending(self, record_id: str) -> None:
+        if record_id in self._pending_ids:
+            self.flush()  # a later entry of the page edits a record still queued
+
+    def flush(self) -> None:
+        for (table, names), rows in self._pending.items():
+            columns = ["id", "team_id", *names, "created_at", "updated_at", "updated_by",
+                       "versions"]
+            self.db.conn.executemany(
+                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})", rows)
+        self._pending.clear()
+        self._pending_ids.clear()
