@@ -211,8 +211,11 @@ def _validate(spec: entities.EntitySpec, existing: StoredRecord | None, change: 
     never saw is fine), but what it holds must still be well-typed.
     """
     intended = {**(existing.values() if existing else {}), **change.fields}
+    as_merged = merged.values()
+    # Usually nothing was arbitrated away and the two are the same record: check it once.
+    candidates = [intended] if as_merged == intended else [intended, as_merged]
     messages: list[str] = []
-    for values in (intended, merged.values()):
+    for values in candidates:
         deleted = values.pop("deleted", False) is True
         problems = errors(entities.validate(spec.name, entities.with_defaults(spec.name, values),
                                             today=today))
