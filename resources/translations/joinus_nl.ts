@@ -307,12 +307,12 @@
         <translation>Poging toevoegen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="76"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/challenges/section.py" line="131"/>
         <source>Attempts at “%1”</source>
         <translation>Pogingen bij ‘%1’</translation>
     </message>
@@ -682,62 +682,117 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="40"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="189"/>
         <source>Join Us — set up this laptop</source>
         <translation>Join Us — deze laptop instellen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="47"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="190"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="192"/>
         <source>Join Us keeps your group&apos;s notes encrypted on this laptop. Choose a passphrase: a few unrelated words are easy to remember and hard to guess.</source>
         <translation>Join Us bewaart de notities van je groep versleuteld op deze laptop. Kies een wachtwoordzin: een paar losse woorden zijn makkelijk te onthouden en moeilijk te raden.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="52"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="194"/>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="55"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="195"/>
         <source>Repeat the passphrase</source>
         <translation>Herhaal de wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="56"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="196"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="58"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="197"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Herhaal hem</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="69"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="198"/>
         <source>Create vault</source>
         <translation>Kluis aanmaken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="84"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="200"/>
         <source>This is your recovery key. If you forget your passphrase, it is the only way to open your notes. Write it down on paper and keep it somewhere safe. It will not be shown again.</source>
         <translation>Dit is je herstelsleutel. Als je je wachtwoordzin vergeet, is dit de enige manier om je notities te openen. Schrijf hem op papier en bewaar hem op een veilige plek. Je ziet hem hierna niet meer.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="95"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="203"/>
         <source>Recovery key</source>
         <translation>Herstelsleutel</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="98"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="204"/>
+        <source>Save as file…</source>
+        <translation>Opslaan als bestand…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="205"/>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="206"/>
         <source>I have written it down</source>
         <translation>Ik heb hem opgeschreven</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="101"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="207"/>
         <source>Continue</source>
         <translation>Doorgaan</translation>
     </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="209"/>
+        <source>Does your organisation use a Join Us server? Then connect this laptop now with the address and code from your coordinator, so that your colleague sees the same group. You can also do this later, from the status bar.</source>
+        <translation>Gebruikt je organisatie een Join Us-server? Verbind deze laptop dan nu met het adres en de code van je coördinator, zodat je collega dezelfde groep ziet. Je kunt dit ook later doen, via de statusbalk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="212"/>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="213"/>
+        <source>Connect now…</source>
+        <translation>Nu verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="235"/>
+        <source>Too short</source>
+        <translation>Te kort</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="235"/>
+        <source>Fair</source>
+        <translation>Redelijk</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="235"/>
+        <source>Good</source>
+        <translation>Goed</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="235"/>
+        <source>Strong</source>
+        <translation>Sterk</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="238"/>
+        <source>Strength: %1</source>
+        <translation>Sterkte: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="123"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="245"/>
         <source>A passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>Een wachtwoordzin heeft minstens %n teken nodig.</numerusform>
@@ -745,9 +800,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="248"/>
         <source>The two passphrases are not the same.</source>
         <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="288"/>
+        <source>Save the recovery key</source>
+        <translation>Herstelsleutel opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="289"/>
+        <source>Text files (*.txt)</source>
+        <translation>Tekstbestanden (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="293"/>
+        <source>Join Us recovery key
+
+%1
+
+Keep this somewhere safe, away from the laptop. With it, anyone can open this laptop&apos;s Join Us vault.
+</source>
+        <translation>Join Us-herstelsleutel
+
+%1
+
+Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join Us-kluis van deze laptop openen.
+</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="299"/>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="311"/>
+        <source>Join Us recovery key</source>
+        <translation>Join Us-herstelsleutel</translation>
     </message>
 </context>
 <context>
@@ -1008,12 +1098,12 @@
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="164"/>
         <source>No group yet</source>
         <translation>Nog geen groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="165"/>
         <source>This laptop does not hold a group yet. It arrives with the first sync with the organisation server.</source>
         <translation>Op deze laptop staat nog geen groep. Die komt binnen bij de eerste synchronisatie met de organisatieserver.</translation>
     </message>
@@ -1911,7 +2001,7 @@ eigen groep</translation>
 <context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/app.py" line="103"/>
+        <location filename="../../src/joinus_desktop/ui/app.py" line="129"/>
         <source>Locked after %n minute(s) without use.</source>
         <translation>
             <numerusform>Vergrendeld na %n minuut zonder gebruik.</numerusform>
@@ -1919,7 +2009,7 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/app.py" line="128"/>
+        <location filename="../../src/joinus_desktop/ui/app.py" line="154"/>
         <source>Join Us is locked.</source>
         <translation>Join Us is vergrendeld.</translation>
     </message>
@@ -2119,17 +2209,17 @@ eigen groep</translation>
         <translation>Vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="94"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="94"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/timeline.py" line="94"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -2137,34 +2227,34 @@ eigen groep</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="34"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="39"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="37"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="42"/>
         <source>Next meeting</source>
         <translation>Volgende bijeenkomst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="39"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="44"/>
         <source>Last meeting</source>
         <translation>Vorige bijeenkomst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="41"/>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="43"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="46"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="48"/>
         <source>Questionnaires due</source>
         <translation>Vragenlijsten aan de beurt</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="48"/>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="50"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="53"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="55"/>
         <source>Active challenges</source>
         <translation>Actieve uitdagingen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="103"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="112"/>
         <source>%n youngster(s) present</source>
         <translation>
             <numerusform>%n jongere aanwezig</numerusform>
@@ -2172,22 +2262,30 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="108"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="117"/>
         <source>Fill in…</source>
         <translation>Invullen…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="135"/>
+        <source>and %n more…</source>
+        <translation>
+            <numerusform>en nog %n…</numerusform>
+            <numerusform>en nog %n…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="129"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="148"/>
         <source>No meeting planned yet.</source>
         <translation>Nog geen bijeenkomst gepland.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="131"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="150"/>
         <source>No meeting recorded yet.</source>
         <translation>Nog geen bijeenkomst vastgelegd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="149"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="169"/>
         <source>in %n meeting(s)</source>
         <translation>
             <numerusform>over %n bijeenkomst</numerusform>
@@ -2195,7 +2293,7 @@ eigen groep</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="157"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="178"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n poging</numerusform>
@@ -2203,27 +2301,27 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="137"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="156"/>
         <source>overdue</source>
         <translation>te laat</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="138"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="157"/>
         <source>due</source>
         <translation>nu aan de beurt</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="143"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="163"/>
         <source>Nobody needs a questionnaire right now.</source>
         <translation>Er hoeft nu niemand een vragenlijst in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="146"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="166"/>
         <source>Coming up</source>
         <translation>Binnenkort</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="165"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="187"/>
         <source>No active challenges.</source>
         <translation>Geen actieve uitdagingen.</translation>
     </message>
@@ -2241,48 +2339,48 @@ eigen groep</translation>
         <translation>Legenda van de grafiek</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="108"/>
         <source>This youngster</source>
         <translation>Deze jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="115"/>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="153"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="182"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="209"/>
         <source>Group mean</source>
         <translation>Groepsgemiddelde</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="145"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="201"/>
         <source>Measurement moment</source>
         <translation>Meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="158"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="214"/>
         <source>Cut-off bands</source>
         <translation>Afkappunten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="159"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="215"/>
         <source>Hover a point for its score, moment and band.</source>
         <translation>Wijs een punt aan voor de score, het meetmoment en het gebied.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="179"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="235"/>
         <source>higher is better</source>
         <translation>hoger is beter</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="180"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="236"/>
         <source>higher is worse</source>
         <translation>hoger is slechter</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="185"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="241"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="219"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="69"/>
         <source>No questionnaire filled in yet.</source>
         <translation>Nog geen vragenlijst ingevuld.</translation>
     </message>
@@ -2361,7 +2459,7 @@ eigen groep</translation>
         <translation>Met deze wachtwoordzin gaat de kluis niet open. Controleer Caps Lock en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="345"/>
+        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="346"/>
         <source>Locked after 10 minutes without use.</source>
         <translation>Vergrendeld na 10 minuten zonder gebruik.</translation>
     </message>
@@ -2369,114 +2467,114 @@ eigen groep</translation>
 <context>
     <name>YoungsterDetailPane</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="76"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="165"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="81"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="171"/>
         <source>Choose a youngster</source>
         <translation>Kies een jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="81"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="86"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="82"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="87"/>
         <source>Edit youngster</source>
         <translation>Jongere bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="84"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="89"/>
         <source>Exit programme…</source>
         <translation>Uitstroom…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="85"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="90"/>
         <source>Record leaving the programme</source>
         <translation>Uitstroom uit het programma vastleggen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="88"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="93"/>
         <source>Report…</source>
         <translation>Rapportage…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="90"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="95"/>
         <source>Make a PDF report of this youngster</source>
         <translation>Een pdf-rapportage van deze jongere maken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="92"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="97"/>
         <source>Export all data (right of access)…</source>
         <translation>Alle gegevens exporteren (recht op inzage)…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="95"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="100"/>
         <source>Questionnaire…</source>
         <translation>Vragenlijst…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="101"/>
         <source>Enter a questionnaire</source>
         <translation>Een vragenlijst invoeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="99"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="104"/>
         <source>Hand over to the youngster…</source>
         <translation>Aan de jongere geven…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="101"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="106"/>
         <source>Hand the laptop over to the youngster for the questionnaire</source>
         <translation>De laptop aan de jongere geven voor de vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="113"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="129"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="118"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="134"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="131"/>
         <source>Youngster details</source>
         <translation>Gegevens van de jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="127"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="132"/>
         <source>Trajectory</source>
         <translation>Verloop</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="128"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="133"/>
         <source>Challenges</source>
         <translation>Uitdagingen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="166"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="172"/>
         <source>Their trajectory, challenges and timeline appear here.</source>
         <translation>Hier verschijnen het verloop, de uitdagingen en de tijdlijn.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="185"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="191"/>
         <source>%1 years</source>
         <translation>%1 jaar</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="187"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="193"/>
         <source>intake %1</source>
         <translation>intake %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="189"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="195"/>
         <source>left %1</source>
         <translation>uitgestroomd %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="201"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="207"/>
         <source>No consent recorded: record it with Edit.</source>
         <translation>Geen toestemming vastgelegd: leg die vast via Bewerken.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="202"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="208"/>
         <source>Under 16 at intake: no consent of a parent or guardian recorded.</source>
         <translation>Onder de 16 bij de intake: geen toestemming van een ouder of voogd vastgelegd.</translation>
     </message>
@@ -2605,42 +2703,42 @@ eigen groep</translation>
 <context>
     <name>YoungstersTableModel</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="38"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="38"/>
         <source>Age</source>
         <translation>Leeftijd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="38"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="38"/>
         <source>Intake</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="36"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="39"/>
         <source>Next questionnaire</source>
         <translation>Volgende vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="63"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="93"/>
         <source>%1 — overdue</source>
         <translation>%1 — te laat</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="65"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="95"/>
         <source>%1 — due now</source>
         <translation>%1 — nu aan de beurt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="71"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="101"/>
         <source>Due in %n meeting(s)</source>
         <translation>
             <numerusform>Over %n bijeenkomst</numerusform>
@@ -2651,48 +2749,48 @@ eigen groep</translation>
 <context>
     <name>YoungstersView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="45"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="67"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="48"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="70"/>
         <source>Youngsters</source>
         <translation>Jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="48"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="51"/>
         <source>Search by name</source>
         <translation>Zoeken op naam</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="49"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="52"/>
         <source>Search youngsters by name</source>
         <translation>Jongeren zoeken op naam</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="52"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="55"/>
         <source>Filter by status</source>
         <translation>Filteren op status</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="53"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="56"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="93"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="96"/>
         <source>Add youngster</source>
         <translation>Jongere toevoegen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="157"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="176"/>
         <source>%1 of %2 youngsters</source>
         <translation>%1 van %2 jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="248"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="267"/>
         <source>No consent recorded</source>
         <translation>Geen toestemming vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="249"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="268"/>
         <source>Under 16 at intake: no consent of a parent or guardian recorded</source>
         <translation>Onder de 16 bij de intake: geen toestemming van een ouder of voogd vastgelegd</translation>
     </message>
@@ -2713,7 +2811,7 @@ eigen groep</translation>
 <context>
     <name>unlock</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="345"/>
+        <location filename="../../src/joinus_desktop/ui/screenshots.py" line="346"/>
         <source>Locked after 10 minutes without use.</source>
         <translation>Vergrendeld na 10 minuten zonder gebruik.</translation>
     </message>

@@ -45,9 +45,9 @@ def _is_frozen() -> bool:
 
 def _resources_dir() -> Path:
     """``resources/`` beside the code: in the bundle, else in the source checkout."""
-    if bundle := getattr(sys, "_MEIPASS", None):
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    from . import resources
+
+    return (resources.find_dir("instruments") or resources.candidates("instruments")[-1]).parent
 
 
 class SelfTest:

@@ -40,7 +40,47 @@ def test_first_run_checks_passphrase_then_shows_recovery_key(qtbot, tmp_path: Pa
         dialog.written.setChecked(True)
         assert dialog.continue_button.isEnabled()
         dialog.continue_button.click()
+        assert dialog.pages.currentIndex() == 2  # the offer to connect to the organisation
+        dialog.later_button.click()
         assert dialog.result() == FirstRunDialog.DialogCode.Accepted
-        assert dialog.store is created[0]
+        assert dialog.store is created[0] and not dialog.connect_requested
     finally:
         created[0].lock()
+
+
+def test_strength_feedback_language_and_saving_the_key(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from joinus_desktop.ui.first_run import passphrase_strength
+
+    assert passphrase_strength("kort") == 0
+    assert passphrase_strength("eenvoudig1") == 1
+    assert passphrase_strength("paard batterij nietje correct") == 3
+    dialog = FirstRunDialog(tmp_path / "profile",
+                            creator=lambda r, p: Store.create(r, p, argon2=FAST))
+    qtbot.addWidget(dialog)
+    dialog.first.setText("kort")
+    assert "Too short" in dialog.strength.text()
+    dialog.first.setText("paard batterij nietje correct")
+    assert "Strong" in dialog.strength.text()
+    # Choosing Dutch retranslates the dialog at once (when the .qm is built).
+    from joinus_desktop.ui import i18n
+
+    dialog.language.setCurrentIndex(dialog.language.findData("nl"))
+    if (i18n.translations_dir() / "joinus_nl.qm").exists():
+        assert dialog.create_button.text() == "Kluis aanmaken"
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert dialog.create_button.text() == "Create vault"
+
+    dialog.second.setText("paard batterij nietje correct")
+    dialog.create_vault()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=10_000)
+    try:
+        target = tmp_path / "key.txt"
+        assert dialog.save_recovery_key(str(target))
+        assert dialog.key_label.text() in target.read_text(encoding="utf-8")
+        dialog.written.setChecked(True)
+        dialog.continue_button.click()
+        dialog.connect_button.click()
+        assert dialog.connect_requested
+        assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+    finally:
+        dialog.store.lock()

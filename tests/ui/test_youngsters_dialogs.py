@@ -126,9 +126,13 @@ def test_timeline_lists_everything_newest_first(qtbot, qtmodeltester, demo_store
     view = _view(qtbot, demo_store)
     _select(qtbot, view, youngster["id"])
     shown = view.detail.timeline_model
+    assert shown.rowCount() == 0  # read only once its tab shows
+    with qtbot.waitSignal(view.detail.timeline_loaded, timeout=10_000):
+        view.detail.tabs.setCurrentWidget(view.detail.timeline)
     assert shown.rowCount() == len(items)
     assert shown.index(0, TimelineModel.KIND).data() in {
         "Meeting", "Observation", "Challenge attempt", "Questionnaire"}
     assert [shown.item(r).date for r in range(shown.rowCount())] == dates
-    detail = load_detail(demo_store, youngster["id"], "en")
+    detail = load_detail(demo_store, youngster["id"], "en", timeline=True)
     assert detail.timeline == items
+    assert load_detail(demo_store, youngster["id"], "en").timeline == []

@@ -11,18 +11,18 @@ import json
 import math
 import os
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
+from .. import resources
 from .problems import LANGUAGES, Problem, Severity
 
 FORMAT_VERSION = 1
 DEFAULT_INSTRUMENT_ID = "joinus-monitor"
-RESOURCES_ENV = "JOINUS_RESOURCES_DIR"
+RESOURCES_ENV = resources.RESOURCES_ENV  # kept: tests and scripts name it here
 HIGHER_IS = ("better", "worse")
 BAND_SEVERITIES = ("ok", "attention", "concern")
 # 1.96 * sqrt(2) * SEM: the 95% reliable change index (Jacobson & Truax).
@@ -418,19 +418,11 @@ def builtin_dir() -> Path:
 
     Raises FileNotFoundError listing every place searched.
     """
-    here = Path(__file__).resolve()
-    candidates: list[Path] = []
-    if override := os.environ.get(RESOURCES_ENV):
-        candidates.append(Path(override) / "instruments")
-    if bundle := getattr(sys, "_MEIPASS", None):
-        candidates.append(Path(bundle) / "resources" / "instruments")
-    candidates.append(here.parents[3] / "resources" / "instruments")
-    candidates.append(here.parents[1] / "resources" / "instruments")
-    for candidate in candidates:
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("no instrument folder found; searched: "
-                            + ", ".join(str(c) for c in candidates))
+    found = resources.find_dir("instruments")
+    if found is None:
+        raise FileNotFoundError("no instrument folder found; searched: "
+                                + ", ".join(str(c) for c in resources.candidates("instruments")))
+    return found
 
 
 class InstrumentRegistry:

@@ -56,3 +56,11 @@ class Challenges(Repository):
     def attempts_for_youngster(self, youngster_id: str) -> list[Record]:
         return self.records.find("challenge_attempt", "youngster_id = ?", (youngster_id,),
                                  order_by="date, id")
+
+    def attempt_counts(self, team_id: str) -> dict[str, int]:
+        """challenge id → number of attempts, for a whole team in one (team_id-indexed)
+        query instead of one `attempts` call per challenge."""
+        rows = self.db.query(
+            "SELECT challenge_id, count(*) AS n FROM challenge_attempt "
+            "WHERE team_id = ? AND deleted = 0 GROUP BY challenge_id", (team_id,))
+        return {r["challenge_id"]: r["n"] for r in rows}

@@ -69,6 +69,13 @@ class Meetings(Repository):
             "ORDER BY m.date", (youngster_id,))
         return [r["date"] for r in rows]
 
+    def attended_by(self, youngster_id: str) -> list[Record]:
+        """The meetings one youngster was present at, newest first (indexed on
+        attendance.youngster_id: no scan of the team's attendance)."""
+        return self.records.find(
+            "meeting", "id IN (SELECT a.meeting_id FROM attendance a WHERE a.youngster_id = ? "
+            "AND a.present = 1 AND a.deleted = 0)", (youngster_id,), order_by="date DESC")
+
     def attendance_matrix(self, team_id: str) -> dict[str, set[str]]:
         """meeting id → ids of youngsters present, for the Group view."""
         rows = self.db.query(

@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
+from .. import resources
 from ..paths import APP_AUTHOR, resolve_data_dir
 from ..store.store import Store
 from ..store.vault import VaultPaths
 from .compat import guard_singletons
 from .first_run import FirstRunDialog
-from .i18n import RESOURCES_ENV, set_language
+from .i18n import set_language
 from .lock import IdleWatcher, restore_drafts, save_drafts
-from .main_window import MainWindow
-from .questionnaire import handover_active
 from .settings.prefs import preferences
 from .style import apply_style
 from .tasks import QueryOp, wait_for_idle
 from .unlock import UnlockWindow
+
+# The main window, its screens, pyqtgraph/numpy, reports and the sync client are
+# imported when the main window opens (Session.open_main), not before the unlock
+# window shows: it needs only Qt and the store.
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -35,18 +40,8 @@ ICON_NAME = "joinus-256.png"
 def icon_path() -> Path | None:
     """The application icon: same search order as the instrument packs
     ($JOINUS_RESOURCES_DIR/icons, the PyInstaller bundle, the source tree, package data)."""
-    here = Path(__file__).resolve()
-    candidates: list[Path] = []
-    if override := os.environ.get(RESOURCES_ENV):
-        candidates.append(Path(override) / "icons")
-    if bundle := getattr(sys, "_MEIPASS", None):
-        candidates.append(Path(bundle) / "resources" / "icons")
-    candidates.append(here.parents[3] / "resources" / "icons")
-    candidates.append(here.parents[1] / "resources" / "icons")
-    for candidate in candidates:
-        if (candidate / ICON_NAME).is_file():
-            return candidate / ICON_NAME
-    return None
+    folder = resources.find_dir("icons", containing=ICON_NAME)
+    return folder / ICON_NAME if folder else None
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -92,6 +87,8 @@ class Session:
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
                 return False
             self.open_main(dialog.store)
+            if dialog.connect_requested and self.main is not None:
+                self.main.connect_to_server()
             return True
         self._show_unlock()
         return True
@@ -104,6 +101,8 @@ class Session:
         self.unlock.activateWindow()
 
     def open_main(self, store: Store) -> None:
+        from .main_window import MainWindow  # lazily: see the imports above
+
         self.store = store
         self.main = MainWindow(store)
         self.main.lock_requested.connect(self.lock)
@@ -121,6 +120,8 @@ class Session:
         self.idle.start()
 
     def _idle(self) -> None:
+        from .questionnaire import handover_active
+
         if handover_active():
             self.idle.start()  # the youngster's screen shows no data; leaving it needs the passphrase
             return

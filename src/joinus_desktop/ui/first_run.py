@@ -1,19 +1,26 @@
-"""First run: choose a passphrase, then write down the recovery key (shown once)."""
+"""First run: language, a passphrase (with strength feedback), the recovery key shown
+once (write it down, save or print it), then an offer to connect to the organisation.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -22,14 +29,38 @@ from PySide6.QtWidgets import (
 from ..store.store import Store
 from ..store.vault import MIN_PASSPHRASE_LENGTH
 from .errors import describe, log_error
-from .i18n import plural
+from .i18n import LANGUAGES, current_language, plural, set_language
 from .tasks import QueryOp
 
 Creator = Callable[[Path, str], tuple[Store, str]]
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+def passphrase_strength(text: str) -> int:
+    """0 (too short) … 3 (strong): length and variety, as a hint rather than a rule.
+
+    Several unrelated words beat clever symbols, so length counts most.
+    """
+    if len(text) < MIN_PASSPHRASE_LENGTH:
+        return 0
+    kinds = sum(any(test(c) for c in text) for test in (
+        str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    words = len([w for w in text.replace("-", " ").split() if len(w) >= 3])
+    score = 1
+    if len(text) >= 14 or (len(text) >= 10 and kinds >= 3):
+        score = 2
+    if len(text) >= 20 or (len(text) >= 16 and (kinds >= 3 or words >= 3)):
+        score = 3
+    return score
 
 
 class FirstRunDialog(QDialog):
-    """Creates the vault. After `exec()` returns Accepted, `store` is open."""
+    """Creates the vault. After `exec()` returns Accepted, `store` is open.
+
+    Pages: 0 passphrase (with the language choice), 1 recovery key, 2 connect.
+    ``connect_requested`` is True when the worker chose "Connect now": the main
+    window then opens the enrolment dialog.
+    """
 
     def __init__(self, data_dir: Path, *, creator: Creator = Store.create,
                  parent: QWidget | None = None) -> None:
@@ -37,26 +68,32 @@ class FirstRunDialog(QDialog):
         self._data_dir = data_dir
         self._creator = creator
         self.store: Store | None = None
-        self.setWindowTitle(self.tr("Join Us — set up this laptop"))
-        self.setMinimumWidth(480)
+        self.connect_requested = False
+        self.setMinimumWidth(520)
         self.pages = QStackedWidget(self)
 
-        # Page 1: passphrase twice.
+        # Page 0: language and passphrase twice.
         choose = QWidget()
-        intro = QLabel(self.tr(
-            "Join Us keeps your group's notes encrypted on this laptop. Choose a passphrase: "
-            "a few unrelated words are easy to remember and hard to guess."))
-        intro.setWordWrap(True)
+        self.language = QComboBox()
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setAccessibleName(self.tr("New passphrase"))
+        self.first.textChanged.connect(self._show_strength)
         self.second = QLineEdit()
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second.setAccessibleName(self.tr("Repeat the passphrase"))
-        first_label = QLabel(self.tr("&New passphrase"))
-        first_label.setBuddy(self.first)
-        second_label = QLabel(self.tr("&Repeat it"))
-        second_label.setBuddy(self.second)
+        self.first_label = QLabel()
+        self.first_label.setBuddy(self.first)
+        self.strength = QLabel()
+        self.strength.setObjectName("Hint")
+        self.second_label = QLabel()
+        self.second_label.setBuddy(self.second)
         self.problem = QLabel()
         self.problem.setObjectName("ErrorText")
         self.problem.setWordWrap(True)
@@ -66,25 +103,27 @@ class FirstRunDialog(QDialog):
         self.busy.hide()
         self.create_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.create_buttons.addButton(
-            self.tr("Create vault"), QDialogButtonBox.ButtonRole.AcceptRole)
+            "", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("Primary")
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
         lay = QVBoxLayout(choose)
         lay.setSpacing(8)
-        for w in (intro, first_label, self.first, second_label, self.second, self.problem,
-                  self.busy):
+        lay.addLayout(language_row)
+        for w in (self.intro, self.first_label, self.first, self.strength, self.second_label,
+                  self.second, self.problem, self.busy):
             lay.addWidget(w)
         lay.addStretch(1)
         lay.addWidget(self.create_buttons)
         self.create_buttons.rejected.connect(self.reject)
         self.create_button.clicked.connect(self.create_vault)
 
-        # Page 2: the recovery key, once.
+        # Page 1: the recovery key, once.
         recovery = QWidget()
-        explain = QLabel(self.tr(
-            "This is your recovery key. If you forget your passphrase, it is the only way "
-            "to open your notes. Write it down on paper and keep it somewhere safe. "
-            "It will not be shown again."))
-        explain.setWordWrap(True)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
         self.key_label = QLabel()
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(mono.pointSizeF(), 10) * 1.4)
@@ -92,29 +131,112 @@ class FirstRunDialog(QDialog):
         self.key_label.setFont(mono)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_label.setAccessibleName(self.tr("Recovery key"))
         self.key_label.setObjectName("Card")
         self.key_label.setMinimumHeight(64)
-        self.written = QCheckBox(self.tr("I have written it down"))
+        self.save_key = QPushButton()
+        self.save_key.clicked.connect(self.save_recovery_key)
+        self.print_key = QPushButton()
+        self.print_key.clicked.connect(self.print_recovery_key)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.save_key)
+        keep_row.addWidget(self.print_key)
+        keep_row.addStretch(1)
+        self.written = QCheckBox()
         self.continue_buttons = QDialogButtonBox()
         self.continue_button = self.continue_buttons.addButton(
-            self.tr("Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
+            "", QDialogButtonBox.ButtonRole.AcceptRole)
         self.continue_button.setObjectName("Primary")
         self.continue_button.setEnabled(False)
         self.written.toggled.connect(self.continue_button.setEnabled)
-        self.continue_button.clicked.connect(self.accept)
+        self.continue_button.clicked.connect(lambda: self.pages.setCurrentIndex(2))
         lay2 = QVBoxLayout(recovery)
         lay2.setSpacing(12)
-        for w in (explain, self.key_label, self.written):
-            lay2.addWidget(w)
+        lay2.addWidget(self.explain)
+        lay2.addWidget(self.key_label)
+        lay2.addLayout(keep_row)
+        lay2.addWidget(self.written)
         lay2.addStretch(1)
         lay2.addWidget(self.continue_buttons)
 
+        # Page 2: connecting to the organisation (optional, also possible later).
+        connect = QWidget()
+        self.connect_text = QLabel()
+        self.connect_text.setWordWrap(True)
+        self.connect_buttons = QDialogButtonBox()
+        self.later_button = self.connect_buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.RejectRole)
+        self.connect_button = self.connect_buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.connect_button.setObjectName("Primary")
+        self.later_button.clicked.connect(self.accept)
+        self.connect_button.clicked.connect(self._connect_now)
+        lay3 = QVBoxLayout(connect)
+        lay3.addWidget(self.connect_text)
+        lay3.addStretch(1)
+        lay3.addWidget(self.connect_buttons)
+
         self.pages.addWidget(choose)
         self.pages.addWidget(recovery)
+        self.pages.addWidget(connect)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 20)
         outer.addWidget(self.pages)
+        self.retranslate()
+
+    # -- language -------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Join Us — set up this laptop"))
+        self.language_label.setText(self.tr("&Language"))
+        self.intro.setText(self.tr(
+            "Join Us keeps your group's notes encrypted on this laptop. Choose a passphrase: "
+            "a few unrelated words are easy to remember and hard to guess."))
+        self.first.setAccessibleName(self.tr("New passphrase"))
+        self.second.setAccessibleName(self.tr("Repeat the passphrase"))
+        self.first_label.setText(self.tr("&New passphrase"))
+        self.second_label.setText(self.tr("&Repeat it"))
+        self.create_button.setText(self.tr("Create vault"))
+        self.explain.setText(self.tr(
+            "This is your recovery key. If you forget your passphrase, it is the only way "
+            "to open your notes. Write it down on paper and keep it somewhere safe. "
+            "It will not be shown again."))
+        self.key_label.setAccessibleName(self.tr("Recovery key"))
+        self.save_key.setText(self.tr("Save as file…"))
+        self.print_key.setText(self.tr("Print…"))
+        self.written.setText(self.tr("I have written it down"))
+        self.continue_button.setText(self.tr("Continue"))
+        self.connect_text.setText(self.tr(
+            "Does your organisation use a Join Us server? Then connect this laptop now with "
+            "the address and code from your coordinator, so that your colleague sees the "
+            "same group. You can also do this later, from the status bar."))
+        self.later_button.setText(self.tr("Later"))
+        self.connect_button.setText(self.tr("Connect now…"))
+        self._show_strength(self.first.text())
+
+    def _language_chosen(self) -> None:
+        lang = self.language.currentData()
+        set_language(lang)
+        from .settings.prefs import preferences
+
+        preferences().set_language(lang)
+        self.retranslate()  # at once; Qt's LanguageChange event arrives later
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- passphrase ---------------------------------------------------------
+
+    def _show_strength(self, text: str) -> None:
+        if not text:
+            self.strength.clear()
+            return
+        words = [self.tr("Too short"), self.tr("Fair"), self.tr("Good"), self.tr("Strong")]
+        colours = ["#c62828", "#b26a00", "#2e7d32", "#1b5e20"]
+        level = passphrase_strength(text)
+        self.strength.setText(self.tr("Strength: %1").replace("%1", words[level]))
+        self.strength.setStyleSheet(f"color: {colours[level]};")
 
     def check(self) -> str | None:
         """What is wrong with the two passphrases, or None."""
@@ -132,14 +254,14 @@ class FirstRunDialog(QDialog):
             self.problem.setText(problem)
             return
         self.problem.clear()
-        for w in (self.first, self.second, self.create_button):
+        for w in (self.first, self.second, self.create_button, self.language):
             w.setEnabled(False)
         self.busy.show()
         root, passphrase, creator = self._data_dir, self.first.text(), self._creator
 
         def done() -> None:
             self.busy.hide()
-            for w in (self.first, self.second, self.create_button):
+            for w in (self.first, self.second, self.create_button, self.language):
                 w.setEnabled(True)
 
         QueryOp(parent=self, op=lambda: creator(root, passphrase),
@@ -157,7 +279,47 @@ class FirstRunDialog(QDialog):
         log_error(exc)
         self.problem.setText(describe(exc))
 
+    # -- keeping the recovery key ---------------------------------------------
+
+    def save_recovery_key(self, path: str | None = None) -> bool:
+        """Write the key to a file the worker chooses (a USB stick, not this laptop)."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the recovery key"), "join-us-recovery-key.txt",
+                self.tr("Text files (*.txt)"))
+        if not path:
+            return False
+        text = self.tr(
+            "Join Us recovery key\n\n%1\n\nKeep this somewhere safe, away from the laptop. "
+            "With it, anyone can open this laptop's Join Us vault.\n").replace(
+            "%1", self.key_label.text())
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), describe(exc))
+            return False
+        return True
+
+    def print_recovery_key(self) -> None:
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        document = QTextDocument()
+        document.setPlainText(self.tr("Join Us recovery key") + "\n\n" + self.key_label.text())
+        document.print_(printer)
+
+    # -- connecting -------------------------------------------------------------
+
+    def _connect_now(self) -> None:
+        self.connect_requested = True
+        self.accept()
+
     def reject(self) -> None:
         if self.store is not None:
+            if self.pages.currentIndex() == 2:
+                self.accept()  # "not now" on the last page: the vault is ready
             return  # the vault exists now: the recovery key must be acknowledged
         super().reject()

@@ -7,17 +7,17 @@ ask `current_language()` and pass it on.
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from .. import resources
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
-RESOURCES_ENV = "JOINUS_RESOURCES_DIR"
+RESOURCES_ENV = resources.RESOURCES_ENV  # kept: tests and scripts name it here
 
 _current = DEFAULT_LANGUAGE
 _installed: list[QTranslator] = []
@@ -37,18 +37,7 @@ def requested_language() -> str:
 
 def translations_dir() -> Path:
     """Where ``joinus_<lang>.qm`` lives: same search order as the instrument packs."""
-    here = Path(__file__).resolve()
-    candidates: list[Path] = []
-    if override := os.environ.get(RESOURCES_ENV):
-        candidates.append(Path(override) / "translations")
-    if bundle := getattr(sys, "_MEIPASS", None):
-        candidates.append(Path(bundle) / "resources" / "translations")
-    candidates.append(here.parents[3] / "resources" / "translations")
-    candidates.append(here.parents[1] / "resources" / "translations")
-    for candidate in candidates:
-        if candidate.is_dir():
-            return candidate
-    return candidates[-1]
+    return resources.find_dir("translations") or resources.candidates("translations")[-1]
 
 
 def current_language() -> str:

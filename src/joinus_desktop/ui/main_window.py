@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         if self.team is not None:
             team_id = self.team["id"]
             self.today = TodayView(self.store, team_id)
+            self.today.youngsters_requested.connect(lambda: self.go_to(self.YOUNGSTERS))
             self.youngsters = YoungstersView(self.store, team_id)
             self.meetings = MeetingsView(self.store, team_id)
             self.group = GroupView(self.store, team_id)
@@ -149,8 +150,10 @@ class MainWindow(QMainWindow):
         for page in pages:
             self.stack.addWidget(page)
         self._loaded: set[int] = set()
-        self.nav.blockSignals(False)
+        # Select the row with its signal blocked, then load the page once: the signal
+        # alone would fire only when the row changes, the direct call alone twice.
         self.nav.setCurrentRow(current)
+        self.nav.blockSignals(False)
         self._page_changed(current)
         self.refresh_pending()
 

@@ -65,12 +65,21 @@ class TrajectoryChart(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.legend)
         layout.addWidget(self.graphics, 1)
+        # Shown instead of the plots for someone without scores (the plots are kept).
+        self.empty_label = QLabel(_tr("No questionnaire filled in yet."), self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet(f"background: white; color: {style.MUTED};")
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label, 1)
         self.plots: list[pg.PlotItem] = []
-        self.point_items: list[pg.ScatterPlotItem] = []
-        self.mean_items: list[pg.PlotDataItem] = []
+        self.point_items: list[pg.ScatterPlotItem] = []  # those with points, this youngster
+        self.mean_items: list[pg.PlotDataItem] = []  # those with a mean line
         self.band_items: list[pg.LinearRegionItem] = []
         self.moments: list[str] = []
-        self._empty = pg.TextItem(anchor=(0.5, 0.5), color=style.MUTED)
+        # Built once per instrument and language, then only their data change: a
+        # PlotItem (ViewBox, menus, axes) costs far more than new data for it.
+        self._built_for: tuple | None = None
+        self._rows: list[dict[str, Any]] = []  # per scale: its persistent items
 
     # -- data --------------------------------------------------------------
 
@@ -80,7 +89,11 @@ class TrajectoryChart(QWidget):
         self.point_items.clear()
         self.mean_items.clear()
         self.band_items.clear()
+        self._rows.clear()
+        self._built_for = None
         self.moments = []
+        self.empty_label.hide()
+        self.graphics.show()
 
     def point_count(self) -> int:
         """How many of the youngster's scores are drawn (for tests and a summary)."""
@@ -92,50 +105,97 @@ class TrajectoryChart(QWidget):
         """``scores``: `Questionnaires.youngster_scores`; ``team_means``: `.team_means`
         (drawn as a dashed reference; pass {} for none). ``own_label`` names the
         solid line in the legend ("This youngster" by default)."""
-        self.clear()
         self._set_legend(own_label or _tr("This youngster"), bool(team_means),
                          any(s.bands for s in instrument.scales))
         self.moments = moment_axis([s["moment"] for s in scores] + list(team_means))
+        self.point_items = []
+        self.mean_items = []
         if not scores:
             self.legend.clear()
             self._show_empty()
             return
+        self.empty_label.hide()
+        self.graphics.show()
+        key = (instrument.id, instrument.version, lang)
+        if key != self._built_for:
+            self._build(instrument, lang)
+            self._built_for = key
+        count = len(self.moments)
         x_of = {m: i for i, m in enumerate(self.moments)}
         ticks = [[(i, short_moment_label(m, lang)) for i, m in enumerate(self.moments)]]
+        last = len(instrument.scales) - 1
+        for row, scale in enumerate(instrument.scales):
+            items, plot = self._rows[row], self.plots[row]
+            right = max(count - 1, 1)
+            if items.get("count") != count:  # the x axis changes only with the moments
+                items["count"] = count
+                if row == 0:  # the others follow it (setXLink), as they did when built
+                    plot.setXRange(-0.35, right + (1.6 if scale.bands else 0.35), padding=0)
+                for label, band in items["band_labels"]:
+                    label.setPos(right + 1.55, (band.lower + band.upper) / 2)
+                if row != last:
+                    plot.getAxis("bottom").setTicks([[(i, "") for i in range(count)]])
+            if row == last and items.get("ticks") != ticks:
+                items["ticks"] = ticks
+                plot.getAxis("bottom").setTicks(ticks)
+            mean_points = [(x_of[m], v["means"].get(scale.id)) for m, v in team_means.items()
+                           if v["means"].get(scale.id) is not None]
+            mean = items["mean"]
+            if mean_points:
+                xs, ys = zip(*mean_points)
+                mean.setData(list(xs), list(ys))
+                self.mean_items.append(mean)
+            else:
+                mean.setData([], [])
+            own = [(x_of[s["moment"]], s["scores"].get(scale.id), s)
+                   for s in scores if s["scores"].get(scale.id) is not None]
+            xs = [p[0] for p in own]
+            ys = [p[1] for p in own]
+            items["line"].setData(xs, ys)
+            items["points"].setData(x=xs, y=ys,
+                                    data=[self._tip(scale, p[2], p[1], lang) for p in own])
+            if own:
+                self.point_items.append(items["points"])
+            labels: list[pg.TextItem] = items["value_labels"]
+            while len(labels) < len(own):  # a pool: grown when needed, never rebuilt
+                label = pg.TextItem("", color=items["colour"], anchor=(0.5, 1.3))
+                label.setFont(QFont(self.font().family(), 8))
+                plot.addItem(label)
+                labels.append(label)
+            for n, label in enumerate(labels):
+                if n < len(own):
+                    x, y, _ = own[n]
+                    label.setText(f"{y:.1f}")
+                    label.setPos(x, y)
+                    label.show()
+                else:
+                    label.hide()
+
+    def _build(self, instrument: Instrument, lang: str) -> None:
+        """The plots of one instrument: axes, titles, bands; data items left empty."""
+        moments = self.moments
+        self.clear()
+        self.moments = moments
         low, high = instrument.answer_scale.min, instrument.answer_scale.max
+        count = max(len(self.moments), 1)
         for row, (scale, colour) in enumerate(zip(instrument.scales, style.SCALE_COLOURS * 2)):
             plot = self.graphics.addPlot(row=row, col=0)
             self.plots.append(plot)
-            self._style_plot(plot, scale, lang, low, high, len(self.moments))
-            self._add_bands(plot, scale, lang, low, high, len(self.moments))
-            mean_points = [(x_of[m], v["means"].get(scale.id)) for m, v in team_means.items()
-                           if v["means"].get(scale.id) is not None]
-            if mean_points:
-                xs, ys = zip(*mean_points)
-                mean = plot.plot(list(xs), list(ys), name=_tr("Group mean"),
-                                 pen=pg.mkPen(QColor(120, 130, 140, 160), width=1.5,
-                                              style=Qt.PenStyle.DashLine))
-                self.mean_items.append(mean)
-            own = [(x_of[s["moment"]], s["scores"].get(scale.id), s)
-                   for s in scores if s["scores"].get(scale.id) is not None]
-            if own:
-                xs = [p[0] for p in own]
-                ys = [p[1] for p in own]
-                plot.plot(xs, ys, pen=pg.mkPen(colour, width=2.5))
-                tips = [self._tip(scale, p[2], p[1], lang) for p in own]
-                points = pg.ScatterPlotItem(
-                    x=xs, y=ys, data=tips, size=10, brush=pg.mkBrush(colour),
-                    pen=pg.mkPen("w", width=1.5), hoverable=True,
-                    hoverSize=13, tip=lambda x, y, data: data, name=scale.name.get(lang))
-                plot.addItem(points)
-                self.point_items.append(points)
-                for x, y, _ in own:
-                    label = pg.TextItem(f"{y:.1f}", color=colour, anchor=(0.5, 1.3))
-                    label.setFont(QFont(self.font().family(), 8))
-                    label.setPos(x, y)
-                    plot.addItem(label)
+            self._style_plot(plot, scale, lang, low, high, count)
+            band_labels = self._add_bands(plot, scale, lang, low, high, count)
+            mean = plot.plot([], [], name=_tr("Group mean"),
+                             pen=pg.mkPen(QColor(120, 130, 140, 160), width=1.5,
+                                          style=Qt.PenStyle.DashLine))
+            line = plot.plot([], [], pen=pg.mkPen(colour, width=2.5))
+            points = pg.ScatterPlotItem(
+                size=10, brush=pg.mkBrush(colour), pen=pg.mkPen("w", width=1.5),
+                hoverable=True, hoverSize=13, tip=lambda x, y, data: data,
+                name=scale.name.get(lang))
+            plot.addItem(points)
+            self._rows.append({"mean": mean, "line": line, "points": points,
+                               "value_labels": [], "band_labels": band_labels,
+                               "colour": colour})
             if row == len(instrument.scales) - 1:
-                plot.getAxis("bottom").setTicks(ticks)
                 # pyqtgraph drops a tick label reaching past the axis' ends: on a narrow
                 # chart that was "Intake" (centred on the first point). Let the first and
                 # last labels run into the corners (the left axis' width, 48 px) instead.
@@ -193,7 +253,8 @@ class TrajectoryChart(QWidget):
         plot.showGrid(x=False, y=True, alpha=0.15)
 
     def _add_bands(self, plot: pg.PlotItem, scale: Scale, lang: str, low: int, high: int,
-                   count: int) -> None:
+                   count: int) -> list[tuple[pg.TextItem, Any]]:
+        labels: list[tuple[pg.TextItem, Any]] = []
         for band in scale.bands:
             region = pg.LinearRegionItem(values=(band.lower, band.upper),
                                          orientation="horizontal", movable=False,
@@ -210,19 +271,12 @@ class TrajectoryChart(QWidget):
             label.setPos(max(count - 1, 1) + 1.55, (band.lower + band.upper) / 2)
             label.setZValue(-5)
             plot.addItem(label)
+            labels.append((label, band))
+        return labels
 
     def _show_empty(self) -> None:
-        plot = self.graphics.addPlot()
-        plot.hideAxis("left")
-        plot.hideAxis("bottom")
-        plot.setMouseEnabled(x=False, y=False)
-        self._empty = pg.TextItem(_tr("No questionnaire filled in yet."),
-                                  color=style.MUTED, anchor=(0.5, 0.5))
-        plot.addItem(self._empty)
-        plot.setXRange(0, 1)
-        plot.setYRange(0, 1)
-        self._empty.setPos(0.5, 0.5)
-        self.plots.append(plot)
+        self.graphics.hide()
+        self.empty_label.show()
 
     # -- export ------------------------------------------------------------
 

@@ -60,24 +60,26 @@ def load_today(store: Store, team_id: str, lang: str) -> TodaySnapshot:
         return MeetingLine(m["date"], m.get("place") or "",
                            len(store.meetings.attendee_ids(m["id"])))
 
+    statuses = store.questionnaires.statuses(team_id)  # the whole team in three queries
     due = [DueLine(s.youngster_id, aliases.get(s.youngster_id, "?"),
                    schedule.moment_label(s.next_moment, lang) if s.next_moment else "",
                    s.overdue)
-           for s in store.questionnaires.due(team_id)]
+           for s in schedule.due_list(statuses)]  # what questionnaires.due returns
     # Who comes due soon, so the next questionnaires can be planned (and printed).
     upcoming = sorted(
         (DueLine(s.youngster_id, aliases.get(s.youngster_id, "?"),
                  schedule.moment_label(s.next_moment, lang), False, s.meetings_until_due)
-         for s in store.questionnaires.statuses(team_id)
+         for s in statuses
          if s.next_moment and not s.due and 0 < s.meetings_until_due <= UPCOMING_MEETINGS),
         key=lambda d: (d.meetings_until_due, d.alias.casefold()))
+    attempts = store.challenges.attempt_counts(team_id)  # one query, not one per challenge
     challenges = []
     for c in store.challenges.active(team_id):
         works_on = c.get("works_on") or (method.term(method.SUSPECTED_CAUSES,
                                                      c["works_on_kind"], lang)
                                          if c.get("works_on_kind") else "")
         challenges.append(ChallengeLine(aliases.get(c["youngster_id"], "?"), c["title"],
-                                        works_on, len(store.challenges.attempts(c["id"]))))
+                                        works_on, attempts.get(c["id"], 0)))
     challenges.sort(key=lambda c: c.alias.casefold())
     return TodaySnapshot(team_name=team["name"], today=today,
                          next_meeting=line(future_meetings[-1] if future_meetings else None),

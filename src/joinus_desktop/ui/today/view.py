@@ -16,6 +16,10 @@ from .snapshot import MeetingLine, TodaySnapshot, load_today
 
 
 QUESTIONNAIRE_LINK = "questionnaire:"  # + youngster id, in the due rows' links
+YOUNGSTERS_LINK = "youngsters:"  # the "and N more" lines: the Youngsters screen has them all
+# Rows per list: a group has ~15 youngsters, so this rarely cuts; a large vault would
+# otherwise lay out hundreds of rich-text rows (seconds) on every visit.
+MAX_ROWS = 8
 
 
 def long_date(iso: str) -> str:
@@ -24,6 +28,7 @@ def long_date(iso: str) -> str:
 
 class TodayView(QWidget):
     loaded = Signal()
+    youngsters_requested = Signal()  # an "and N more" line was clicked
 
     def __init__(self, store: Store, team_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +53,10 @@ class TodayView(QWidget):
         self.challenges_card = Card(self.tr("Active challenges"))
         self.challenges_text = self._rich_label(self.challenges_card)
         self.challenges_text.setAccessibleName(self.tr("Active challenges"))
+        self.challenges_text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.challenges_text.setOpenExternalLinks(False)
+        self.challenges_text.linkActivated.connect(self._link_activated)
 
         grid = QGridLayout()
         grid.setSpacing(16)
@@ -116,6 +125,16 @@ class TodayView(QWidget):
     def _link_activated(self, href: str) -> None:
         if href.startswith(QUESTIONNAIRE_LINK):
             self.start_questionnaire(href[len(QUESTIONNAIRE_LINK):])
+        elif href == YOUNGSTERS_LINK:
+            self.youngsters_requested.emit()
+
+    def _more_html(self, hidden: int) -> str:
+        """The line under a capped list; it leads to the Youngsters screen."""
+        if hidden <= 0:
+            return ""
+        text = plural(self.tr("and %n more\u2026", "", hidden), hidden)
+        return (f"<p style='margin:4px 0 0 0'><a href='{YOUNGSTERS_LINK}' "
+                f"style='color:{style.ACCENT};text-decoration:none'>{escape(text)}</a></p>")
 
     def start_questionnaire(self, youngster_id: str) -> QWidget | None:
         """The entry form for the youngster; Today refreshes once it is saved."""
@@ -132,12 +151,13 @@ class TodayView(QWidget):
         html = ""
         if snap.due:
             rows = []
-            for d in snap.due:
+            for d in snap.due[:MAX_ROWS]:
                 state = (f"<span style='color:{style.WARNING};font-weight:600'>"
                          f"{escape(self.tr('overdue'))}</span>" if d.overdue
                          else f"<span style='color:{style.MUTED}'>{escape(self.tr('due'))}</span>")
                 rows.append(self._due_row(d.youngster_id, d.alias, d.moment_label, state))
-            html += "<table>" + "".join(rows) + "</table>"
+            html += "<table>" + "".join(rows) + "</table>" + self._more_html(
+                len(snap.due) - MAX_ROWS)
         else:
             html += (f"<p style='margin:0'>"
                      f"{escape(self.tr('Nobody needs a questionnaire right now.'))}</p>")
@@ -148,18 +168,20 @@ class TodayView(QWidget):
                                   f"<span style='color:{style.MUTED}'>" + escape(plural(
                                       self.tr("in %n meeting(s)", "", d.meetings_until_due),
                                       d.meetings_until_due)) + "</span>")
-                    for d in snap.upcoming]
-            html += "<table>" + "".join(rows) + "</table>"
+                    for d in snap.upcoming[:MAX_ROWS]]
+            html += "<table>" + "".join(rows) + "</table>" + self._more_html(
+                len(snap.upcoming) - MAX_ROWS)
         self.due_text.setText(html)
         if snap.challenges:
             rows = []
-            for c in snap.challenges:
+            for c in snap.challenges[:MAX_ROWS]:
                 attempts = plural(self.tr("%n attempt(s)", "", c.attempts), c.attempts)
                 rows.append(f"<tr><td style='padding:3px 12px 3px 0;white-space:nowrap'>"
                             f"<b>{escape(c.alias)}</b></td><td style='padding:3px 0'>"
                             f"{escape(c.title)}<br><span style='color:{style.MUTED}'>"
                             f"{escape(c.works_on)} · {escape(attempts)}</span></td></tr>")
-            self.challenges_text.setText("<table>" + "".join(rows) + "</table>")
+            self.challenges_text.setText("<table>" + "".join(rows) + "</table>"
+                                         + self._more_html(len(snap.challenges) - MAX_ROWS))
         else:
             self.challenges_text.setText(f"<span style='color:{style.MUTED}'>"
                                          f"{escape(self.tr('No active challenges.'))}</span>")

@@ -26,6 +26,7 @@ from ...store.store import Store
 from ..challenges.section import ChallengesSection
 from ..charts.trajectory import TrajectoryChart
 from ..i18n import current_language
+from ..tasks import QueryOp
 from ..widgets import format_date
 from .timeline import TimelineItem, TimelineModel, build_timeline
 
@@ -45,21 +46,26 @@ class YoungsterDetail:
     timeline: list[TimelineItem] = field(default_factory=list)
 
 
-def load_detail(store: Store, youngster_id: str, lang: str = "en") -> YoungsterDetail:
+def load_detail(store: Store, youngster_id: str, lang: str = "en", *,
+                timeline: bool = False,
+                team_means: dict[str, dict[str, Any]] | None = None) -> YoungsterDetail:
+    """The pane's data. The timeline only with ``timeline=True``: the pane reads it
+    when its tab is first shown for the youngster (see `YoungsterDetailPane`).
+    ``team_means``: the team's means when the caller has them already (they are the
+    same for every youngster of the team, and the costliest query here)."""
     youngster = store.youngsters.get(youngster_id)
-    matrix = store.meetings.attendance_matrix(youngster["team_id"])
-    attended = [m for m in store.meetings.list(youngster["team_id"])
-                if youngster_id in matrix.get(m["id"], ())]
+    attended = store.meetings.attended_by(youngster_id)  # indexed, newest first
     return YoungsterDetail(
         youngster=youngster,
         scores=store.questionnaires.youngster_scores(youngster_id),
-        team_means=store.questionnaires.team_means(youngster["team_id"]),
+        team_means=(team_means if team_means is not None
+                    else store.questionnaires.team_means(youngster["team_id"])),
         challenges=store.challenges.for_youngster(youngster_id),
         instrument=store.instruments.default(),
         age=store.youngsters.age_at(youngster, store.today()),
         attempts=store.challenges.attempts_for_youngster(youngster_id),
         meetings=attended,
-        timeline=build_timeline(store, youngster, lang))
+        timeline=build_timeline(store, youngster, lang) if timeline else [])
 
 
 class YoungsterDetailPane(QWidget):
@@ -68,11 +74,14 @@ class YoungsterDetailPane(QWidget):
     report_requested = Signal()
     access_requested = Signal()
     questionnaire_requested = Signal(bool)  # True: hand the laptop over to the youngster
+    timeline_loaded = Signal(str)  # youngster id, once the Timeline tab's rows arrived
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._store = store
         self.youngster_id: str | None = None
         self.detail: YoungsterDetail | None = None
+        self._timeline_for: str | None = None  # whose timeline the model holds (or loads)
         self.name = QLabel(self.tr("Choose a youngster"))
         self.name.setObjectName("DetailName")
         self.facts = QLabel()
@@ -127,6 +136,7 @@ class YoungsterDetailPane(QWidget):
         self.tabs.addTab(self.chart, self.tr("Trajectory"))
         self.tabs.addTab(self.challenges, self.tr("Challenges"))
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         card = QFrame(self)
         card.setObjectName("Card")
@@ -206,4 +216,32 @@ class YoungsterDetailPane(QWidget):
                             team_means=detail.team_means, lang=lang)
         self.challenges.set_data(y, list(detail.challenges), list(detail.attempts),
                                  list(detail.meetings))
-        self.timeline_model.set_items(list(detail.timeline))
+        # The timeline reads four tables: only when its tab shows (now or later).
+        if detail.timeline:
+            self.timeline_model.set_items(list(detail.timeline))
+            self._timeline_for = y["id"]
+        else:
+            if self._timeline_for != y["id"]:
+                self.timeline_model.set_items([])  # no one else's rows meanwhile
+            self._timeline_for = None  # stale: read again when the tab shows
+            self._tab_changed(self.tabs.currentIndex())
+
+    def _tab_changed(self, index: int) -> None:
+        if (self.tabs.widget(index) is not self.timeline or self.detail is None
+                or self._timeline_for == self.youngster_id):
+            return
+        youngster, store, lang = dict(self.detail.youngster), self._store, current_language()
+        self._timeline_for = youngster["id"]
+
+        def show(items: list[TimelineItem]) -> None:
+            if self._timeline_for == youngster["id"] and self.youngster_id == youngster["id"]:
+                self.timeline_model.set_items(items)
+                self.timeline_loaded.emit(youngster["id"])
+
+        QueryOp(parent=self, op=lambda: build_timeline(store, youngster, lang),
+                success=show).run_in_background()
+
+    def reload_timeline(self) -> None:
+        """Read the timeline again when it shows (after a change to the youngster)."""
+        self._timeline_for = None
+        self._tab_changed(self.tabs.currentIndex())

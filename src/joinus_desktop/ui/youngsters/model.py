@@ -29,7 +29,10 @@ class YoungstersTableModel(QAbstractTableModel):
 
     def __init__(self, rows: list[YoungsterRow] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[YoungsterRow] = list(rows or [])
+        self._given: list[YoungsterRow] = list(rows or [])  # in the order they came
+        self._rows: list[YoungsterRow] = list(self._given)  # in the shown order
+        self._folded: list[str] = [r.alias.casefold() for r in self._rows]  # for the search
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def headers(self) -> list[str]:
         return [self.tr("Name"), self.tr("Age"), self.tr("Status"), self.tr("Intake"),
@@ -37,8 +40,35 @@ class YoungstersTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[YoungsterRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._given = list(rows)
+        self._rows = self._sorted()
+        self._folded = [r.alias.casefold() for r in self._rows]
         self.endResetModel()
+
+    def folded_alias(self, row: int) -> str:
+        return self._folded[row]
+
+    def _sorted(self) -> list[YoungsterRow]:
+        if self._sort is None or not 0 <= self._sort[0] < 5:
+            return list(self._given)
+        column, order = self._sort
+        # Stable, from the order given (as QSortFilterProxyModel sorts): ties keep it.
+        return sorted(self._given, key=lambda r: self._sort_key(r, column),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here, once per header click, in Python's C sort: the filter proxy
+        above keeps this order, so a filter change never re-sorts through ``data()``."""
+        self.layoutAboutToBeChanged.emit()
+        old_rows, old = self._rows, self.persistentIndexList()
+        self._sort = (column, order)
+        self._rows = self._sorted()
+        self._folded = [r.alias.casefold() for r in self._rows]
+        after = {id(r): n for n, r in enumerate(self._rows)}
+        moved = [after[id(r)] for r in old_rows]
+        self.changePersistentIndexList(
+            old, [self.index(moved[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
 
     def row_at(self, row: int) -> YoungsterRow:
         return self._rows[row]
@@ -80,7 +110,7 @@ class YoungstersTableModel(QAbstractTableModel):
             rank = 0 if r.overdue else 1 if r.due else 2 if r.next_moment else 3
             return rank * 1000 + r.meetings_until_due
         if col == YoungstersTableModel.STATUS:
-            return r.status_label
+            return r.status_label.casefold()
         if col == YoungstersTableModel.INTAKE:
             return r.intake_date
         return r.alias.casefold()
@@ -132,17 +162,35 @@ class YoungstersFilterProxy(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_search(self, text: str) -> None:
+        search = text.strip().casefold()
+        if search == self._search:
+            return
         self.beginFilterChange()
-        self._search = text.strip().casefold()
+        self._search = search
         self.endFilterChange()
 
     def set_status(self, status: str) -> None:
+        if status == self._status:
+            return
         self.beginFilterChange()
         self._status = status
         self.endFilterChange()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The table model sorts itself (see `YoungstersTableModel.sort`); this proxy
+        keeps its order, so filtering never compares rows."""
+        model = self.sourceModel()
+        if isinstance(model, YoungstersTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
+        if isinstance(model, YoungstersTableModel):  # the rows directly: no index, no data()
+            if self._status and model.row_at(source_row).status != self._status:
+                return False
+            return not self._search or self._search in model.folded_alias(source_row)
         index = model.index(source_row, 0, source_parent)
         if self._status and model.data(index, STATUS_ROLE) != self._status:
             return False

@@ -47,11 +47,9 @@ def build_timeline(store: Store, youngster: dict[str, Any], lang: str) -> list[T
     """Every dated event of the youngster, newest first (runs on the worker thread)."""
     yid = youngster["id"]
     items: list[TimelineItem] = []
-    matrix = store.meetings.attendance_matrix(youngster["team_id"])
-    for m in store.meetings.list(youngster["team_id"]):
-        if yid in matrix.get(m["id"], ()):
-            items.append(TimelineItem(m["date"], "meeting",
-                                      _short(m.get("place") or m.get("activities"))))
+    for m in store.meetings.attended_by(yid):  # indexed: not the whole team's attendance
+        items.append(TimelineItem(m["date"], "meeting",
+                                  _short(m.get("place") or m.get("activities"))))
     for o in store.observations.for_youngster(yid):
         items.append(TimelineItem(o["date"], "observation", _short(o["behaviour"])))
     titles = {c["id"]: c["title"] for c in store.challenges.for_youngster(yid)}

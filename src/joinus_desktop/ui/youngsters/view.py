@@ -43,6 +43,7 @@ class YoungstersView(QWidget):
         super().__init__(parent)
         self._store = store
         self._team_id = team_id
+        self._team_means: dict | None = None  # cached per list load, see reload
         lang = current_language()
 
         title = QLabel(self.tr("Youngsters"))
@@ -141,6 +142,8 @@ class YoungstersView(QWidget):
 
     def reload(self) -> None:
         store, team_id, lang = self._store, self._team_id, current_language()
+        # Every reload (a change, a sync, a questionnaire) reads the group means again.
+        self._team_means = None
         QueryOp(parent=self, op=lambda: load_youngster_rows(store, team_id, lang),
                 success=self._rows_loaded).run_in_background()
 
@@ -166,6 +169,7 @@ class YoungstersView(QWidget):
             self.left.setMinimumWidth(needed)
 
     def _filter_changed(self) -> None:
+        # Each setter refilters only when its own value changed: a keystroke filters once.
         self.proxy.set_search(self.search.text())
         self.proxy.set_status(self.status.currentData() or "")
         self._update_count()
@@ -198,11 +202,14 @@ class YoungstersView(QWidget):
             # A quicker click may have chosen someone else meanwhile.
             current = self.table.selectionModel().selectedRows()
             if current and current[0].data(ID_ROLE) == youngster_id:
+                if self._team_means is None:
+                    self._team_means = detail.team_means  # type: ignore[attr-defined]
                 self.detail.show_detail(detail)  # type: ignore[arg-type]
                 self.detail_shown.emit(youngster_id)
 
-        lang = current_language()
-        QueryOp(parent=self, op=lambda: load_detail(store, youngster_id, lang),
+        lang, means = current_language(), self._team_means  # the team's, same for all
+        QueryOp(parent=self, op=lambda: load_detail(store, youngster_id, lang,
+                                                    team_means=means),
                 success=show).run_in_background()
 
     # -- changes -----------------------------------------------------------
