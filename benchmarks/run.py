@@ -6,7 +6,8 @@ import importlib
 import sys
 import time
 
-SUITES = ["benchmarks.bench_store", "benchmarks.bench_server", "benchmarks.bench_ui"]
+SUITES = ["benchmarks.bench_store", "benchmarks.bench_server", "benchmarks.bench_sync",
+          "benchmarks.bench_ui"]
 
 
 def main(argv: list[str]) -> int:

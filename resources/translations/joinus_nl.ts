@@ -861,12 +861,12 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 <context>
     <name>GroupMeansModel</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/model.py" line="66"/>
+        <location filename="../../src/joinus_desktop/ui/group/model.py" line="101"/>
         <source>Moment</source>
         <translation>Meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/model.py" line="68"/>
+        <location filename="../../src/joinus_desktop/ui/group/model.py" line="103"/>
         <source>Youngsters</source>
         <translation>Jongeren</translation>
     </message>
@@ -874,32 +874,54 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 <context>
     <name>GroupView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="49"/>
         <source>Group mean scores per moment</source>
         <translation>Gemiddelde scores van de groep per meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="51"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="65"/>
         <source>Mean scores per measurement moment</source>
         <translation>Gemiddelde scores per meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="60"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="74"/>
         <source>The group over time</source>
         <translation>De groep door de tijd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="65"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="79"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="66"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="80"/>
         <source>How the group as a whole is doing: each youngster&apos;s latest questionnaire per moment counts once.</source>
         <translation>Hoe het met de groep als geheel gaat: per meetmoment telt de laatste vragenlijst van elke jongere één keer mee.</translation>
     </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="90"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="91"/>
+        <source>Attendance per meeting</source>
+        <translation>Aanwezigheid per bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="97"/>
+        <source>Questionnaires due</source>
+        <translation>Vragenlijsten nodig</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="138"/>
+        <source>No meetings recorded yet.</source>
+        <translation>Nog geen bijeenkomsten vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="146"/>
+        <source>Nobody needs a questionnaire right now.</source>
+        <translation>Niemand heeft nu een vragenlijst nodig.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="99"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="160"/>
         <source>%n youngster(s)</source>
         <translation>
             <numerusform>%n jongere</numerusform>
@@ -907,14 +929,19 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="103"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="164"/>
         <source>Group mean</source>
         <translation>Groepsgemiddelde</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="104"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="165"/>
         <source>%1 youngsters in the group. Scores run from %2 to %3.</source>
         <translation>%1 jongeren in de groep. Scores lopen van %2 tot %3.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="143"/>
+        <source>overdue</source>
+        <translation>te laat</translation>
     </message>
 </context>
 <context>
@@ -2344,38 +2371,38 @@ eigen groep</translation>
         <translation>Deze jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="182"/>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="209"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="186"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="213"/>
         <source>Group mean</source>
         <translation>Groepsgemiddelde</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="201"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="205"/>
         <source>Measurement moment</source>
         <translation>Meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="214"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="218"/>
         <source>Cut-off bands</source>
         <translation>Afkappunten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="215"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="219"/>
         <source>Hover a point for its score, moment and band.</source>
         <translation>Wijs een punt aan voor de score, het meetmoment en het gebied.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="235"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="239"/>
         <source>higher is better</source>
         <translation>hoger is beter</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="236"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="240"/>
         <source>higher is worse</source>
         <translation>hoger is slechter</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="241"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="245"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
@@ -2467,114 +2494,114 @@ eigen groep</translation>
 <context>
     <name>YoungsterDetailPane</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="81"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="171"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="85"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="175"/>
         <source>Choose a youngster</source>
         <translation>Kies een jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="86"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="90"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="87"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="91"/>
         <source>Edit youngster</source>
         <translation>Jongere bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="89"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="93"/>
         <source>Exit programme…</source>
         <translation>Uitstroom…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="90"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="94"/>
         <source>Record leaving the programme</source>
         <translation>Uitstroom uit het programma vastleggen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="93"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="97"/>
         <source>Report…</source>
         <translation>Rapportage…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="95"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="99"/>
         <source>Make a PDF report of this youngster</source>
         <translation>Een pdf-rapportage van deze jongere maken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="97"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="101"/>
         <source>Export all data (right of access)…</source>
         <translation>Alle gegevens exporteren (recht op inzage)…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="100"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="104"/>
         <source>Questionnaire…</source>
         <translation>Vragenlijst…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="101"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="105"/>
         <source>Enter a questionnaire</source>
         <translation>Een vragenlijst invoeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="104"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="108"/>
         <source>Hand over to the youngster…</source>
         <translation>Aan de jongere geven…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="106"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="110"/>
         <source>Hand the laptop over to the youngster for the questionnaire</source>
         <translation>De laptop aan de jongere geven voor de vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="118"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="134"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="122"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="138"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="131"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="135"/>
         <source>Youngster details</source>
         <translation>Gegevens van de jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="132"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="136"/>
         <source>Trajectory</source>
         <translation>Verloop</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="133"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="137"/>
         <source>Challenges</source>
         <translation>Uitdagingen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="172"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="176"/>
         <source>Their trajectory, challenges and timeline appear here.</source>
         <translation>Hier verschijnen het verloop, de uitdagingen en de tijdlijn.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="191"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="195"/>
         <source>%1 years</source>
         <translation>%1 jaar</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="193"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="197"/>
         <source>intake %1</source>
         <translation>intake %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="195"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="199"/>
         <source>left %1</source>
         <translation>uitgestroomd %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="207"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="211"/>
         <source>No consent recorded: record it with Edit.</source>
         <translation>Geen toestemming vastgelegd: leg die vast via Bewerken.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="208"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/detail.py" line="212"/>
         <source>Under 16 at intake: no consent of a parent or guardian recorded.</source>
         <translation>Onder de 16 bij de intake: geen toestemming van een ouder of voogd vastgelegd.</translation>
     </message>
@@ -2703,42 +2730,42 @@ eigen groep</translation>
 <context>
     <name>YoungstersTableModel</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="38"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="43"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="38"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="43"/>
         <source>Age</source>
         <translation>Leeftijd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="38"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="43"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="38"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="43"/>
         <source>Intake</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="39"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="44"/>
         <source>Next questionnaire</source>
         <translation>Volgende vragenlijst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="93"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="98"/>
         <source>%1 — overdue</source>
         <translation>%1 — te laat</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="95"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="100"/>
         <source>%1 — due now</source>
         <translation>%1 — nu aan de beurt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="101"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/model.py" line="106"/>
         <source>Due in %n meeting(s)</source>
         <translation>
             <numerusform>Over %n bijeenkomst</numerusform>
@@ -2749,48 +2776,58 @@ eigen groep</translation>
 <context>
     <name>YoungstersView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="48"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="70"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="55"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="80"/>
         <source>Youngsters</source>
         <translation>Jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="51"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="58"/>
         <source>Search by name</source>
         <translation>Zoeken op naam</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="52"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="59"/>
         <source>Search youngsters by name</source>
         <translation>Jongeren zoeken op naam</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="55"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="62"/>
         <source>Filter by status</source>
         <translation>Filteren op status</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="56"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="63"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="67"/>
+        <source>Questionnaire due</source>
+        <translation>Vragenlijst nodig</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="68"/>
+        <source>Questionnaire overdue</source>
+        <translation>Vragenlijst te laat</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="106"/>
         <source>Add youngster</source>
         <translation>Jongere toevoegen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="176"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="188"/>
         <source>%1 of %2 youngsters</source>
         <translation>%1 van %2 jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="267"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="282"/>
         <source>No consent recorded</source>
         <translation>Geen toestemming vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="268"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="283"/>
         <source>Under 16 at intake: no consent of a parent or guardian recorded</source>
         <translation>Onder de 16 bij de intake: geen toestemming van een ouder of voogd vastgelegd</translation>
     </message>

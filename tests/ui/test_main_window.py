@@ -140,3 +140,38 @@ def test_chart_export_png(qtbot, demo_store: Store, tmp_path: Path) -> None:  # 
     path = chart.export_png(tmp_path / "chart.png")
     data = path.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 5_000
+
+
+def test_group_shows_attendance_per_meeting_and_who_is_due(qtbot, demo_store: Store) -> None:  # noqa: ANN001
+    window = _window(qtbot, demo_store)
+    window.go_to(window.GROUP)
+    team = demo_store.teams.current()["id"]
+    latest = demo_store.meetings.list(team)[0]
+    present = len(demo_store.meetings.attendee_ids(latest["id"]))
+    qtbot.waitUntil(lambda: "</table>" in window.group.attendance.text(), timeout=10_000)
+    assert f"{present}/" in window.group.attendance.text()
+    due = demo_store.questionnaires.due(team)
+    if due:
+        alias = demo_store.youngsters.get(due[0].youngster_id)["alias"]
+        assert alias in window.group.due.text()
+    else:
+        assert "Nobody needs a questionnaire" in window.group.due.text()
+
+
+def test_youngsters_filter_by_questionnaire_due(qtbot, demo_store: Store) -> None:  # noqa: ANN001
+    from joinus_desktop.ui.youngsters.model import DUE_FILTER, ID_ROLE
+
+    window = _window(qtbot, demo_store)
+    window.go_to(window.YOUNGSTERS)
+    view = window.youngsters
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10_000)
+    team = demo_store.teams.current()["id"]
+    # Make one youngster due for sure: a new intake without a T0 questionnaire.
+    new = demo_store.youngsters.add(team_id=team, alias="Zojuist binnen",
+                                    intake_date=str(demo_store.today())).id
+    view.reload()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 13, timeout=10_000)
+    view.status.setCurrentIndex(view.status.findData(DUE_FILTER))
+    due_ids = {s.youngster_id for s in demo_store.questionnaires.due(team)}
+    shown = {view.proxy.index(r, 0).data(ID_ROLE) for r in range(view.proxy.rowCount())}
+    assert new in due_ids and shown == due_ids

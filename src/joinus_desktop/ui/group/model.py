@@ -21,9 +21,44 @@ class GroupMeans:
     youngsters: int
 
 
+@dataclass(frozen=True)
+class MeetingAttendance:
+    date: str
+    place: str
+    present: int
+    expected: int  # youngsters in the programme on that date (intake .. exit)
+
+
+@dataclass(frozen=True)
+class DueRow:
+    alias: str
+    moment: str
+    overdue: bool
+
+
 def load_group_means(store: Store, team_id: str) -> GroupMeans:
     return GroupMeans(store.instruments.default(), store.questionnaires.team_means(team_id),
                       len(store.youngsters.list(team_id)))
+
+
+def load_attendance(store: Store, team_id: str, limit: int = 12) -> list[MeetingAttendance]:
+    """The latest meetings with how many youngsters came, of how many could have."""
+    matrix = store.meetings.attendance_matrix(team_id)
+    youngsters = store.youngsters.list(team_id)
+    rows = []
+    for meeting in store.meetings.list(team_id)[:limit]:
+        day = meeting["date"]
+        expected = sum(1 for y in youngsters if y["intake_date"] <= day
+                       and (not y.get("exit_date") or y["exit_date"] >= day))
+        rows.append(MeetingAttendance(day, meeting.get("place") or "",
+                                      len(matrix.get(meeting["id"], ())), expected))
+    return rows
+
+
+def load_due(store: Store, team_id: str) -> list[DueRow]:
+    aliases = {y["id"]: y["alias"] for y in store.youngsters.list(team_id)}
+    return [DueRow(aliases.get(s.youngster_id, "?"), s.next_moment or "", s.overdue)
+            for s in store.questionnaires.due(team_id) if s.youngster_id in aliases]
 
 
 class GroupMeansModel(QAbstractTableModel):

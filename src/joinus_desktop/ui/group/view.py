@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from html import escape
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -13,13 +15,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import schedule
 from ...store.store import Store
 from ..charts.trajectory import TrajectoryChart
 from ..i18n import current_language, plural
 from ..reports.privacy_card import PrivacyCard
 from ..tasks import QueryOp
 from ..widgets import Card, page_title
-from .model import GroupMeans, GroupMeansModel, load_group_means
+from .model import (
+    DueRow,
+    GroupMeans,
+    GroupMeansModel,
+    MeetingAttendance,
+    load_attendance,
+    load_due,
+    load_group_means,
+)
+
+
+ATTENDANCE_ROWS = 8
 
 
 class GroupView(QWidget):
@@ -70,9 +84,27 @@ class GroupView(QWidget):
         row.setSpacing(16)
         # Privacy (retention, consent) and the pseudonymised research export under the table.
         self.privacy_card = PrivacyCard(store, team_id, always=True, research=True)
+        # Attendance per meeting and who is due, side by side under the means.
+        self.attendance = QLabel()
+        self.attendance.setTextFormat(Qt.TextFormat.RichText)
+        self.attendance.setAccessibleName(self.tr("Attendance per meeting"))
+        attendance_card = Card(self.tr("Attendance per meeting"))
+        attendance_card.body.addWidget(self.attendance)
+        self.due = QLabel()
+        self.due.setTextFormat(Qt.TextFormat.RichText)
+        self.due.setWordWrap(True)
+        self.due.setAccessibleName(self.tr("Questionnaires due"))
+        due_card = Card(self.tr("Questionnaires due"))
+        due_card.body.addWidget(self.due)
+        due_card.body.addStretch(1)
+        small = QHBoxLayout()
+        small.setSpacing(12)
+        small.addWidget(attendance_card, 3)
+        small.addWidget(due_card, 2)
         left = QVBoxLayout()
         left.setSpacing(12)
         left.addWidget(card, 1)
+        left.addLayout(small)
         left.addWidget(self.privacy_card)
         row.addLayout(left, 5)
         row.addWidget(chart_card, 5)
@@ -82,7 +114,36 @@ class GroupView(QWidget):
         store, team_id = self._store, self._team_id
         QueryOp(parent=self, op=lambda: load_group_means(store, team_id),
                 success=self._loaded).run_in_background()
+        QueryOp(parent=self, op=lambda: (load_attendance(store, team_id, ATTENDANCE_ROWS),
+                                         load_due(store, team_id)),
+                success=self._show_attendance_and_due).run_in_background()
         self.privacy_card.reload()
+
+    def _show_attendance_and_due(self, data: tuple[list[MeetingAttendance], list[DueRow]]
+                                 ) -> None:
+        meetings, due = data
+        locale = QLocale(current_language())
+        if meetings:
+            def day(iso: str) -> str:
+                return locale.toString(QDate.fromString(iso, "yyyy-MM-dd"),
+                                       QLocale.FormatType.ShortFormat)
+
+            rows = "".join(
+                f"<tr><td>{escape(day(m.date))}</td>"
+                f"<td style='padding-left:12px'>{escape(m.place)}</td>"
+                f"<td style='padding-left:12px' align='right'>{m.present}/{m.expected}</td>"
+                "</tr>" for m in meetings)
+            self.attendance.setText(f"<table>{rows}</table>")
+        else:
+            self.attendance.setText(self.tr("No meetings recorded yet."))
+        if due:
+            lang = current_language()
+            self.due.setText("<br>".join(
+                f"<b>{escape(d.alias)}</b> · {escape(schedule.moment_label(d.moment, lang))}"
+                + (f" · <span style='color:#c62828'>{escape(self.tr('overdue'))}</span>"
+                   if d.overdue else "") for d in due))
+        else:
+            self.due.setText(self.tr("Nobody needs a questionnaire right now."))
 
     def _loaded(self, data: GroupMeans) -> None:
         lang = current_language()

@@ -24,6 +24,11 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the status key, for filtering
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
+
+# Filter keys beside the statuses: youngsters whose questionnaire is due / overdue.
+DUE_FILTER = "@due"
+OVERDUE_FILTER = "@overdue"
+
 class YoungstersTableModel(QAbstractTableModel):
     ALIAS, AGE, STATUS, INTAKE, NEXT = range(5)
 
@@ -188,7 +193,14 @@ class YoungstersFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         if isinstance(model, YoungstersTableModel):  # the rows directly: no index, no data()
-            if self._status and model.row_at(source_row).status != self._status:
+            row = model.row_at(source_row)
+            if self._status == DUE_FILTER:
+                if not row.due:
+                    return False
+            elif self._status == OVERDUE_FILTER:
+                if not row.overdue:
+                    return False
+            elif self._status and row.status != self._status:
                 return False
             return not self._search or self._search in model.folded_alias(source_row)
         index = model.index(source_row, 0, source_parent)

@@ -28,7 +28,13 @@ from ..reports.consent_marker import ConsentMarkerProxy
 from ..reports.youngster_dialog import YoungsterReportDialog
 from .detail import YoungsterDetailPane, load_detail
 from .dialogs import ExitDialog, YoungsterDialog
-from .model import ID_ROLE, YoungstersFilterProxy, YoungstersTableModel
+from .model import (
+    DUE_FILTER,
+    ID_ROLE,
+    OVERDUE_FILTER,
+    YoungstersFilterProxy,
+    YoungstersTableModel,
+)
 from .rows import YoungsterRow, load_youngster_rows, status_choices
 
 
@@ -57,6 +63,9 @@ class YoungstersView(QWidget):
         self.status.addItem(self.tr("All statuses"), "")
         for key, label in status_choices(lang):
             self.status.addItem(label, key)
+        # Not statuses, but what the worker looks for most: who needs a questionnaire.
+        self.status.addItem(self.tr("Questionnaire due"), DUE_FILTER)
+        self.status.addItem(self.tr("Questionnaire overdue"), OVERDUE_FILTER)
         self.count = QLabel()
         self.count.setObjectName("Muted")
 
