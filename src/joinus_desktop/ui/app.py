@@ -169,9 +169,13 @@ class Session:
 
 def run(data_dir: str | None) -> int:
     """The GUI's entry point (``joinus-desktop`` without a command); returns the exit status."""
+    from ..logs import configure as configure_logging
+
     app = make_app()
     set_language(preferences().language())  # remembered in QSettings; not sensitive
-    session = Session(resolve_data_dir(data_dir))
+    profile = resolve_data_dir(data_dir)
+    configure_logging(profile)
+    session = Session(profile)
     try:
         if not session.start():
             return 0

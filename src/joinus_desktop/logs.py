@@ -1,0 +1,44 @@
+"""The app's log file: in the profile folder, rotated, and never holding personal data.
+
+What is logged is decided where it is logged: counts, ids and exception types and
+places, never a name, a note or an exception's message (which may quote one).
+Unhandled exceptions go through :func:`log_unhandled`, which follows that rule.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+LOG_NAME = "joinus-desktop.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 3
+
+
+def configure(profile: Path, *, level: int = logging.INFO) -> Path:
+    """Log to ``<profile>/logs/joinus-desktop.log``; returns the file's path."""
+    folder = profile / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_NAME
+    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                  encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(min(root.level or level, level))
+    sys.excepthook = log_unhandled
+    return path
+
+
+def log_unhandled(kind: type[BaseException], exc: BaseException,
+                  tb: TracebackType | None) -> None:
+    """Type and places of an unhandled exception; its message stays out of the log."""
+    frames = traceback.extract_tb(tb)
+    where = " <- ".join(f"{f.name} ({Path(f.filename).name}:{f.lineno})"
+                        for f in reversed(frames[-8:]))
+    logging.getLogger("joinus_desktop").critical("unhandled %s at %s", kind.__name__,
+                                                 where or "(no traceback)")
