@@ -131,3 +131,32 @@ def test_lock_now_shortcut(qtbot, demo_dir: Path, own_settings) -> None:  # noqa
     finally:
         tasks.wait_for_idle()
         session.shutdown()
+
+
+def test_lock_with_the_meeting_editor_open_brings_it_back_with_the_typed_notes(
+        qtbot, demo_dir: Path, own_settings) -> None:  # noqa: ANN001
+    """The real meeting editor follows the draft protocol: after unlocking the worker
+    is back in the editor, with what they typed."""
+    session = Session(demo_dir)
+    try:
+        session.start()
+        _unlock(qtbot, session)
+        main, store = session.main, session.store
+        main.go_to(main.MEETINGS)
+        editor = main.meetings.open_editor(None)
+        qtbot.waitUntil(lambda: editor.data is not None, timeout=10_000)
+        editor.notes.setPlainText("Bijna vergeten: Noor deed voor het eerst mee")
+        session.lock()
+        qtbot.waitUntil(lambda: store.vault.is_locked, timeout=5_000)
+        assert "Noor deed" not in _visible_text()
+        _unlock(qtbot, session)
+        again = session.main
+        assert again.stack.currentWidget() is again.meetings
+        qtbot.waitUntil(lambda: getattr(again.meetings, "editor", None) is not None
+                        and again.meetings.editor.isVisible(), timeout=10_000)
+        reopened = again.meetings.editor
+        qtbot.waitUntil(lambda: "Noor deed" in reopened.notes.toPlainText(), timeout=10_000)
+        reopened.close()
+    finally:
+        tasks.wait_for_idle()
+        session.shutdown()

@@ -91,7 +91,7 @@ def _save_attempts(store: Store, form: MeetingForm, meeting_id: str) -> None:
             store.challenges.add_attempt(**values)
 
 
-def save_draft(*, parent: QObject, store: Store, key: str, payload: dict[str, Any],
+def save_draft(*, parent: QObject | None, store: Store, key: str, payload: dict[str, Any],
                success: Success | None = None) -> QueryOp[None]:
     """Keep unsaved input in the vault (never in QSettings or a file)."""
     return QueryOp(parent=parent, op=lambda: store.drafts.save(key, payload), success=success)

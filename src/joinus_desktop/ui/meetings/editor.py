@@ -51,6 +51,10 @@ def _qdate(iso: str) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
+
+# Marks, inside the vault, that the meeting editor was open when the app locked.
+OPEN_EDITOR_KEY = "ui:meeting-editor-open"
+
 class MeetingEditor(QDialog):
     """Opened by "New meeting" or "Edit"; `saved` carries the meeting id."""
 
@@ -382,6 +386,13 @@ class MeetingEditor(QDialog):
                                    payload=form.to_payload(),
                                    success=lambda _: self._draft_written())
         op.failure(lambda exc: log.warning("draft not saved: %s", type(exc).__name__)).run()
+
+    def save_draft(self) -> None:
+        """The auto-lock protocol (ui/lock.py): keep the input, and that this editor was
+        open, so unlocking brings the worker back to it."""
+        self.save_draft_now()
+        operations.save_draft(parent=None, store=self._store, key=OPEN_EDITOR_KEY,
+                              payload={"meeting_id": self.meeting_id}).run()
 
     def _draft_written(self) -> None:
         self.draft_status.setText(self.tr("Draft kept in the vault at %1").replace(

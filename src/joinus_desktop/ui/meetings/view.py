@@ -20,7 +20,7 @@ from ...store.store import Store
 from ..i18n import plural
 from ..tasks import QueryOp
 from ..widgets import Card, escape, format_date, page_title
-from .editor import MeetingEditor
+from .editor import OPEN_EDITOR_KEY, MeetingEditor
 from .model import ID_ROLE, MeetingRow, MeetingsTableModel, load_meeting_rows
 
 
@@ -116,6 +116,21 @@ class MeetingsView(QWidget):
         meeting_id = self.selected_id()
         if meeting_id:
             self.open_editor(meeting_id)
+
+    def restore_draft(self) -> None:
+        """After unlocking: reopen the editor that was open at the lock (its own draft
+        brings back what was typed)."""
+        store = self._store
+
+        def take() -> dict | None:
+            marker = store.drafts.load(OPEN_EDITOR_KEY)
+            if marker is not None:
+                store.drafts.discard(OPEN_EDITOR_KEY)
+            return marker
+
+        QueryOp(parent=self, op=take,
+                success=lambda marker: marker is not None
+                and self.open_editor(marker.get("meeting_id"))).run()
 
     def open_editor(self, meeting_id: str | None) -> MeetingEditor:
         """Open the editor (window-modal, not a nested event loop)."""
