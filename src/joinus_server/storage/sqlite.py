@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,25 @@ from .queries import Dialect
 DIALECT = Dialect(name="sqlite", placeholder="?", lock_suffix="",
                   serial="INTEGER PRIMARY KEY AUTOINCREMENT")
 BUSY_TIMEOUT_S = 30.0
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL, waiting out other first starts doing the same.
+
+    Changing the journal mode does not wait on the busy timeout: two processes
+    opening a brand-new database at once would otherwise fail with "database is
+    locked". WAL is persistent, so once one of them succeeded the rest only read it.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class SqliteStorage(Storage):
@@ -39,7 +59,7 @@ class SqliteStorage(Storage):
             # One connection per thread; transactions are begun explicitly below.
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                    check_same_thread=False)
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             # FULL: a push the server acknowledged survives a power cut; clients
             # drop their outbox on that acknowledgement.
             conn.execute("PRAGMA synchronous = FULL")
