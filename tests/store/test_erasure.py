@@ -22,13 +22,25 @@ def test_erasure_purges_content_and_keeps_the_fact(vault_dir: Path, store, team)
         i.id: 3 for i in store.instruments.default().items})
     store.drafts.save(f"observation:{y}", {"behaviour": "half getypt"})
 
+    # A refused change about the youngster, kept with its values for review.
+    from joinus_desktop.sync.protocol import ChangeResult
+
+    batch = store.sync.outbox_batch(1000)
+    results = [ChangeResult(i, c.id, "rejected", "invalid_record", "test")
+               for i, c in enumerate(batch.changes) if c.id == y]
+    store.sync.acknowledge(batch, results)
+    assert any(q["record_id"] == y for q in store.sync.quarantined())
+    store.observations.add(team_id=team["id"], youngster_id=keep, date="2026-01-06",
+                           behaviour="na de weigering")
+
     removed = store.erasure.erase_youngster(y)
+    assert not any(q["record_id"] == y for q in store.sync.quarantined())
     assert removed == 6  # youngster, attendance, observation, challenge, attempt, response
     assert store.erasure.is_erased(y)
     assert store.meetings.attendee_ids(m) == {keep}
     assert store.drafts.load(f"observation:{y}") is None
     ids_in_outbox = {r["record_id"] for r in store.db.query("SELECT record_id FROM outbox")}
-    assert y not in ids_in_outbox and keep in ids_in_outbox
+    assert y not in ids_in_outbox and ids_in_outbox  # the later observation still waits
     assert store.erasure.unreported()[0]["youngster_id"] == y
     store.lock()
 

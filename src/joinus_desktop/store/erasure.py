@@ -2,7 +2,7 @@
 
 Everything tied to the youngster goes: their record, observations, challenges
 and attempts, attendance, questionnaire responses, conflicts about any of those,
-unsent outbox entries and drafts. ``secure_delete`` overwrites the freed pages and
+unsent outbox entries, refused changes kept for review, and drafts. ``secure_delete`` overwrites the freed pages and
 a WAL checkpoint truncates old page images. Meeting notes are free text about the
 whole group and are not searched for names: the docs tell workers to use aliases.
 """
@@ -50,6 +50,8 @@ class Erasure(Repository):
             marks = ",".join("?" * len(id_list))
             db.execute(f"DELETE FROM conflict WHERE record_id IN ({marks})", id_list)
             db.execute(f"DELETE FROM outbox WHERE record_id IN ({marks})", id_list)
+            # Refused changes keep their values for review: those go too.
+            db.execute(f"DELETE FROM quarantine WHERE record_id IN ({marks})", id_list)
             db.execute("DELETE FROM draft WHERE key LIKE ?", (f"%{youngster_id}%",))
             if team_id is not None:
                 db.execute(
