@@ -21,6 +21,8 @@ def test_erasure_purges_content_and_keeps_the_fact(vault_dir: Path, store, team)
     store.questionnaires.record(youngster_id=y, date="2026-01-05", answers={
         i.id: 3 for i in store.instruments.default().items})
     store.drafts.save(f"observation:{y}", {"behaviour": "half getypt"})
+    store.drafts.save("meeting:new", {"attendees": [y, keep], "notes": "over de groep"})
+    store.drafts.save("meeting:other", {"attendees": [keep], "notes": "blijft"})
 
     # A refused change about the youngster, kept with its values for review.
     from joinus_desktop.sync.protocol import ChangeResult
@@ -39,6 +41,8 @@ def test_erasure_purges_content_and_keeps_the_fact(vault_dir: Path, store, team)
     assert store.erasure.is_erased(y)
     assert store.meetings.attendee_ids(m) == {keep}
     assert store.drafts.load(f"observation:{y}") is None
+    assert store.drafts.load("meeting:new") is None
+    assert store.drafts.load("meeting:other") == {"attendees": [keep], "notes": "blijft"}
     ids_in_outbox = {r["record_id"] for r in store.db.query("SELECT record_id FROM outbox")}
     assert y not in ids_in_outbox and ids_in_outbox  # the later observation still waits
     assert store.erasure.unreported()[0]["youngster_id"] == y

@@ -52,7 +52,11 @@ class Erasure(Repository):
             db.execute(f"DELETE FROM outbox WHERE record_id IN ({marks})", id_list)
             # Refused changes keep their values for review: those go too.
             db.execute(f"DELETE FROM quarantine WHERE record_id IN ({marks})", id_list)
-            db.execute("DELETE FROM draft WHERE key LIKE ?", (f"%{youngster_id}%",))
+            # A draft that mentions the youngster (their own form, or a meeting draft with
+            # their attendance or notes) goes whole: unsaved input is not worth keeping
+            # a trace of someone who asked to be forgotten.
+            db.execute("DELETE FROM draft WHERE key LIKE ? OR payload LIKE ?",
+                       (f"%{youngster_id}%", f"%{youngster_id}%"))
             if team_id is not None:
                 db.execute(
                     "INSERT OR REPLACE INTO erasure (youngster_id, team_id, erased_at, origin, "
