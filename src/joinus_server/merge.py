@@ -158,10 +158,14 @@ def _delete_meets_edits(merged: Merged, delete: FieldVersion,
              if name != "deleted" and v.stamp > delete.stamp]
     if newer:
         winner = max(newer, key=lambda v: v.stamp)
-        merged.lost.append(LostValue("deleted", delete,
-                                     FieldVersion(False, winner.stamp, winner.author)))
+        kept = FieldVersion(False, winner.stamp, winner.author)
+        merged.lost.append(LostValue("deleted", delete, kept))
         merged.lost_fields.append("deleted")
         del pending["deleted"]
+        # Stored with the winning edit's stamp: a field's stored stamp never falls
+        # below one it refused, so the deleting laptop (which applies only newer
+        # stamps) takes "not deleted" when it pulls it.
+        _store(merged, "deleted", kept)
 
 
 def _refuse(spec: entities.EntitySpec, existing: StoredRecord | None,

@@ -89,12 +89,19 @@ class _Batch:
                               youngster_id=about.youngster_id if about else None)
         if isinstance(result, Rejection):
             return ChangeResult(index, change.id, "rejected", result.code, result.reason)
-        if result.changed:
-            # The entry goes back to its device only when the server changed something
-            # the device did not send (e.g. an edit that won against a delete un-deletes).
-            derived = set(result.changed) - set(change.fields)
-            self._keep(result.record, result.changed, self.principal.user_id,
-                       origin_device=None if derived else self.principal.device_id)
+        # The log entry carries what changed, plus the stored value of every field where
+        # this change lost: the device holds its own losing value and must be sent the
+        # winner. Such an entry (or one with a value the device did not send, like an
+        # edit that un-deletes) goes back to the device too.
+        entry = dict(result.changed)
+        for name in result.lost_fields:
+            stored = result.record.fields.get(name)
+            if stored is not None:
+                entry.setdefault(name, stored)
+        if entry:
+            own = not result.lost_fields and not set(result.changed) - set(change.fields)
+            self._keep(result.record, entry, self.principal.user_id,
+                       origin_device=self.principal.device_id if own else None)
         for lost in result.lost:
             conflict = conflict_record(lost, about=result.record, clock=_clock,
                                        now_ms=self.now_ms)

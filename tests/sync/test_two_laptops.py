@@ -170,3 +170,49 @@ def test_server_restore_triggers_a_resync(laptop_factory) -> None:  # noqa: ANN0
     assert report.resynced
     b = laptop_factory()
     assert b.store.youngsters.get(y)["alias"] == "Na herstel"
+
+
+def test_a_losing_delete_comes_back_to_the_deleting_laptop(laptop_factory) -> None:  # noqa: ANN001
+    """A deletes, B edits later (concurrently): the edit wins; A must not stay deleted."""
+    a, b = laptop_factory(), laptop_factory()
+    y = add_youngster(a)
+    a.sync(), b.sync()
+    a.store.youngsters.delete(y)
+    b.store.youngsters.update(y, alias="Nog steeds hier")  # stamped after the delete
+    b.sync()
+    first = a.sync()
+    second = a.sync()
+    assert a.store.youngsters.get(y)["alias"] == "Nog steeds hier"
+    b.sync()
+    assert content(a.store, a.team) == content(b.store, b.team)
+    assert not first.count_mismatch and not second.count_mismatch
+    assert len(a.store.conflicts.open(a.team)) == 1  # the delete, kept for a person
+
+
+def test_an_edit_pending_during_a_pull_that_loses_gets_the_winner(laptop_factory) -> None:  # noqa: ANN001
+    """A types while a pull brings B's newer value; A's push then loses: A must end on B's."""
+    a, b = laptop_factory(), laptop_factory()
+    y = add_youngster(a)
+    a.sync(), b.sync()
+    a.store.youngsters.update(y, alias="A typed this first")  # pending on A
+    b.store.youngsters.update(y, alias="B typed this later")  # greater stamp
+    b.sync()
+    # A pulls while its edit is still pending (the push happened before the edit).
+    engine_pull_only(a)
+    assert a.store.youngsters.get(y)["alias"] == "A typed this first"
+    a.sync()  # A's edit is pushed, loses to B's newer one
+    b.sync()
+    assert a.store.youngsters.get(y)["alias"] == "B typed this later"
+    assert content(a.store, a.team) == content(b.store, b.team)
+    conflict = a.store.conflicts.open(a.team)[0]
+    assert conflict["value"] == "A typed this first"
+
+
+def engine_pull_only(laptop) -> None:  # noqa: ANN001
+    from joinus_desktop.sync.engine import SyncEngine, SyncReport
+
+    engine = SyncEngine(laptop.store)
+    try:
+        engine._pull(SyncReport())
+    finally:
+        engine.close()

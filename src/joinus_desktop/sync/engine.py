@@ -239,4 +239,8 @@ class SyncEngine:
         if mismatch and not report.resynced:
             log.warning("record counts differ from the server's; repairing by a full resync")
             self._resync(report)
-            report.repaired = True
+            # Repaired only if the counts now agree; otherwise say so (no resync loop).
+            local = self.store.sync.local_counts()
+            report.repaired = all(local.get(team, {}).get(name, 0) == n
+                                  for team, counts in (self._server_counts or {}).items()
+                                  for name, n in counts.items() if name != "conflict")
