@@ -97,3 +97,17 @@ def test_import_updates_changed_records(store, tmp_path: Path) -> None:  # noqa:
     target.write_text(json.dumps(data))
     assert import_file(store, target)["updated"] == 1
     assert store.youngsters.list(team)[0]["alias"] == "Daan V."
+
+
+def test_an_erased_youngster_cannot_be_imported_again(store, tmp_path: Path) -> None:  # noqa: ANN001
+    fill(store)
+    target = tmp_path / "export.json"
+    export_file(store, target)
+    team = store.teams.list()[0]["id"]
+    youngster = store.youngsters.list(team)[0]["id"]
+    store.erasure.erase_youngster(youngster)
+    before = store.pending_changes()
+    with pytest.raises(ImportFileError, match="erased at their request"):
+        import_file(store, target)
+    assert store.pending_changes() == before
+    assert store.youngsters.list(team) == []

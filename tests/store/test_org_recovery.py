@@ -88,3 +88,14 @@ def test_swapped_organisation_slot_is_tampering(vault_dir: Path, org_keys, tmp_p
                     lambda d: d["slots"].update(organisation=foreign["organisation"]))
     with pytest.raises(KeyFileTampered):
         Vault.unlock(vault_dir, PASSPHRASE)
+
+
+def test_a_bad_organisation_key_from_the_server_does_not_stop_sync(store) -> None:  # noqa: ANN001
+    from joinus_desktop.sync.engine import apply_organisation_settings
+
+    _, weak_public = generate_keypair(2048)
+    apply_organisation_settings(store, {"retention_months": 30,
+                                        "organisation_public_key": weak_public.decode()})
+    apply_organisation_settings(store, {"organisation_public_key": "not a key"})
+    assert store.meta("retention_months") == "30"
+    assert "organisation" not in store.vault.keyfile.slots

@@ -27,7 +27,7 @@ class Erasure(Repository):
             existing = db.execute("SELECT team_id FROM erasure WHERE youngster_id = ?",
                                   (youngster_id,)).fetchall()
             team_id = team_rows[0][0] if team_rows else (existing[0][0] if existing else None)
-            erased_ids: set[str] = set()
+            erased_ids: set[str] = {youngster_id}  # even when their own row is gone already
             for spec in entities.ENTITIES.values():
                 if spec.youngster_field is None:
                     continue

@@ -95,6 +95,7 @@ def _check(store: Store, data: dict[str, Any]) -> list[tuple[str, dict[str, Any]
     seen: dict[str, str] = {}  # id -> entity
     plan: list[tuple[str, dict[str, Any]]] = []
     today = store.today()
+    erased = {r["youngster_id"] for r in store.db.query("SELECT youngster_id FROM erasure")}
     for name in ORDER:
         spec = entities.entity(name)
         rows = data["records"].get(name, [])
@@ -110,6 +111,12 @@ def _check(store: Store, data: dict[str, Any]) -> list[tuple[str, dict[str, Any]
                 raise ImportFileError(f"{where}: 'id' and 'team_id' must be UUIDs.")
             if record_id in seen:
                 raise ImportFileError(f"{where}: the id occurs twice in the file.")
+            owner = record_id if spec.youngster_field == "id" else (
+                row.get(spec.youngster_field) if spec.youngster_field else None)
+            if owner in erased:
+                raise ImportFileError(
+                    f"{where}: belongs to a youngster who was erased at their request; "
+                    "their data cannot be imported again. Remove it from the file.")
             values = {k: v for k, v in row.items() if k not in ("id", "team_id")}
             if name == "questionnaire_response":
                 values.pop("scores", None)  # recomputed from the answers, never trusted

@@ -191,11 +191,14 @@ class SyncState(Repository):
         holds as a no-op, and arbitrates anything else as usual.
         """
         count = 0
+        teams = [t for t in (self.get("teams") or "").split(",") if t]
         with self.db.write() as db:
             for spec in entities.ENTITIES.values():
                 if spec.name in ("team", "conflict"):
                     continue  # the server owns teams and makes conflicts
                 rows = db.execute(f"SELECT id, team_id FROM [{spec.table}]").fetchall()
+                if teams:  # not the records of teams this user has left
+                    rows = [r for r in rows if r[1] in teams]
                 db.conn.executemany(
                     "INSERT INTO outbox (entity, record_id, team_id, stamp, fields, base, "
                     "created_at) VALUES (?, ?, ?, '', NULL, '{}', ?)",

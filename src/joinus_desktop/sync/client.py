@@ -9,6 +9,7 @@ import httpx
 
 from .. import __version__
 from .errors import ResyncRequired, SyncError
+from ..domain.hlc import is_stamp
 from .protocol import PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -67,10 +68,12 @@ class ServerClient:
     def push(self, request: PushRequest) -> PushResponse:
         body = self._request("POST", "/api/v1/sync/push", json=request.to_wire())
         try:
-            return PushResponse.from_wire(body)
-        except (KeyError, TypeError, ValueError) as exc:
+            response = PushResponse.from_wire(body)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SyncError("protocol", f"The server's push answer is malformed ({exc}).") \
                 from None
+        check_push_answer(request, response)
+        return response
 
     def pull(self, cursor: int, limit: int, epoch: str | None) -> PullResponse:
         params: dict[str, Any] = {"cursor": cursor, "limit": limit}
@@ -78,10 +81,12 @@ class ServerClient:
             params["epoch"] = epoch
         body = self._request("GET", "/api/v1/sync/pull", params=params)
         try:
-            return PullResponse.from_wire(body)
-        except (KeyError, TypeError, ValueError) as exc:
+            response = PullResponse.from_wire(body)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SyncError("protocol", f"The server's pull answer is malformed ({exc}).") \
                 from None
+        check_pull_answer(response, cursor)
+        return response
 
     def programme_report(self) -> dict[str, Any]:
         return self._request("GET", "/api/v1/reports/programme")
@@ -98,6 +103,39 @@ class ServerClient:
     def push_audit(self, device_id: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
         return self._request("POST", "/api/v1/audit",
                              json={"device_id": device_id, "entries": entries})
+
+
+OUTCOMES = ("applied", "conflict", "rejected")
+
+
+def check_push_answer(request: PushRequest, response: PushResponse) -> None:
+    """Trust an answer only if it answers this batch, change by change.
+
+    The outbox is trimmed on this answer: one missing or unknown outcome would
+    otherwise drop a change without it reaching the server or the quarantine.
+    """
+    indices = sorted(r.index for r in response.results)
+    if (response.batch_id != request.batch_id
+            or indices != list(range(len(request.changes)))
+            or any(r.outcome not in OUTCOMES for r in response.results)):
+        raise SyncError("protocol", "The server's push answer does not match the batch sent; "
+                                    "nothing was marked as sent.")
+
+
+def check_pull_answer(response: PullResponse, cursor: int) -> None:
+    """A page must move forward and hold well-formed stamps (they feed our clock)."""
+    if response.cursor < cursor:
+        raise SyncError("protocol", "The server's pull answer goes back in its log.")
+    for change in response.changes:
+        if change.kind == "change":
+            if not isinstance(change.fields, dict) or not all(
+                    is_stamp(v.stamp) for v in change.fields.values()):
+                raise SyncError("protocol", "The server's pull answer holds a malformed stamp.")
+        elif change.kind != "purge":
+            raise SyncError("protocol", f"The server's pull answer holds an unknown entry "
+                                        f"kind ({change.kind!r}).")
+    if response.counts is not None and not isinstance(response.counts, dict):
+        raise SyncError("protocol", "The server's pull answer holds malformed counts.")
 
 
 def _error_for(status: int, body: object) -> SyncError:

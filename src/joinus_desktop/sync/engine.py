@@ -65,13 +65,18 @@ def apply_organisation_settings(store: Store, settings: dict) -> None:
         store.set_meta("retention_months", str(months))
     public_pem = settings.get("organisation_public_key")
     if isinstance(public_pem, str) and public_pem.strip():
+        from ..store.errors import VaultError
         from ..store.org_recovery import fingerprint, load_public_key
 
-        key_id = fingerprint(load_public_key(public_pem.encode()))
-        slot = store.vault.keyfile.slots.get("organisation") or {}
-        if slot.get("key_id") != key_id:
-            store.vault.wrap_for_organisation(public_pem.encode())
-            log.info("vault key wrapped to the organisation's key %s", key_id[:12])
+        try:
+            key_id = fingerprint(load_public_key(public_pem.encode()))
+            slot = store.vault.keyfile.slots.get("organisation") or {}
+            if slot.get("key_id") != key_id:
+                store.vault.wrap_for_organisation(public_pem.encode())
+                log.info("vault key wrapped to the organisation's key %s", key_id[:12])
+        except VaultError as exc:
+            # A bad key on the server must not stop sync; the vault keeps its other wraps.
+            log.warning("organisation key not used: %s", exc)
 
 
 def enroll(store: Store, server_url: str, code: str, *, device_name: str | None = None) -> dict:
@@ -118,13 +123,14 @@ class SyncEngine:
             self._check_clock()
             try:
                 self._push(report)
+                # Erasures before the pull, so nothing of an erased youngster comes back in.
+                self._report_erasures(report)
                 self._pull(report)
             except ResyncRequired:
                 # The server lost what it had (restored from a backup) or can no longer
                 # serve our cursor: never a silent gap, always a full round.
                 self._resync(report)
             self._compare_counts(report)
-            self._report_erasures(report)
             self._push_audit()
             self._apply_settings(self.client.settings())
         except SyncError as exc:

@@ -1,0 +1,59 @@
+"""The laptop refuses server answers that do not add up, instead of trusting them."""
+
+from __future__ import annotations
+
+import pytest
+
+from joinus_desktop.domain.ids import uuid7
+from joinus_desktop.sync.client import check_pull_answer, check_push_answer
+from joinus_desktop.sync.errors import SyncError
+from joinus_desktop.sync.protocol import (
+    Change,
+    ChangeResult,
+    FieldValue,
+    PulledChange,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+STAMP = "001795000000000:000000:dev"
+
+
+def batch(n: int) -> PushRequest:
+    team = uuid7()
+    return PushRequest("device", "batch-1", [
+        Change("meeting", uuid7(), team, STAMP, {"date": "2026-01-01"}) for _ in range(n)])
+
+
+def test_a_complete_answer_is_accepted() -> None:
+    request = batch(2)
+    check_push_answer(request, PushResponse("batch-1", "e", [
+        ChangeResult(1, request.changes[1].id, "conflict"),
+        ChangeResult(0, request.changes[0].id, "applied")]))
+
+
+@pytest.mark.parametrize("results, batch_id", [
+    ([], "batch-1"),  # an empty answer would have dropped the whole batch
+    ([ChangeResult(0, "x", "applied")], "batch-1"),  # one outcome missing
+    ([ChangeResult(0, "x", "applied"), ChangeResult(0, "y", "applied")], "batch-1"),
+    ([ChangeResult(0, "x", "applied"), ChangeResult(5, "y", "rejected")], "batch-1"),
+    ([ChangeResult(0, "x", "applied"), ChangeResult(1, "y", "refused")], "batch-1"),
+    ([ChangeResult(0, "x", "applied"), ChangeResult(1, "y", "applied")], "another"),
+])
+def test_answers_that_do_not_match_the_batch_are_refused(results, batch_id: str) -> None:  # noqa: ANN001
+    with pytest.raises(SyncError) as caught:
+        check_push_answer(batch(2), PushResponse(batch_id, "e", results))
+    assert caught.value.kind == "protocol"
+
+
+def test_malformed_pull_pages_are_refused() -> None:
+    good = PulledChange(3, "change", uuid7(), "meeting", uuid7(),
+                        {"date": FieldValue("2026-01-01", STAMP)})
+    check_pull_answer(PullResponse("e", 3, False, [good]), 2)
+    bad_stamp = PulledChange(3, "change", uuid7(), "meeting", uuid7(),
+                             {"date": FieldValue("2026-01-01", 5)})  # type: ignore[arg-type]
+    for page, cursor in [(PullResponse("e", 3, False, [bad_stamp]), 2),
+                         (PullResponse("e", 1, False, []), 2)]:
+        with pytest.raises(SyncError):
+            check_pull_answer(page, cursor)
