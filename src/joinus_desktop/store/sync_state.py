@@ -78,16 +78,17 @@ class SyncState(Repository):
 
     # -- push ----------------------------------------------------------------------
 
-    def outbox_batch(self, max_changes: int) -> OutboxBatch:
-        """The oldest pending writes as protocol changes (about ``max_changes`` of them).
+    def outbox_batch(self, max_changes: int, *, after_seq: int = 0) -> OutboxBatch:
+        """The oldest pending writes (after ``after_seq``) as protocol changes.
 
         Values are read now, from the records. An entry of a record that falls
         outside this window stays queued; when it goes, it repeats a stamp the
-        server already holds, which the server treats as a no-op.
+        server already holds, which the server treats as a no-op. ``after_seq``
+        lets the engine prepare the next window while the previous one is on the wire.
         """
         db = self.db.read()
-        rows = db.execute("SELECT seq, entity, record_id, fields, base FROM outbox ORDER BY seq "
-                          "LIMIT ?", (max_changes,)).fetchall()
+        rows = db.execute("SELECT seq, entity, record_id, fields, base FROM outbox WHERE seq > ? "
+                          "ORDER BY seq LIMIT ?", (after_seq, max_changes)).fetchall()
         batch = OutboxBatch([], [])
         by_record: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         for row in rows:

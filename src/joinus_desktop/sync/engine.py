@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 import socket
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ..domain.hlc import MAX_DRIFT_MS, ClockError, wall_clock_ms
 from ..domain.ids import uuid7
 from ..store.store import Store
+from ..store.sync_state import OutboxBatch
 from .client import ServerClient
 from .errors import ResyncRequired, SyncError
 from .protocol import DEFAULT_PULL_LIMIT, PushRequest
@@ -100,6 +102,21 @@ def enroll(store: Store, server_url: str, code: str, *, device_name: str | None 
     return answer
 
 
+_reader: ThreadPoolExecutor | None = None
+
+
+def _outbox_reader() -> ThreadPoolExecutor:
+    """One long-lived thread that reads outbox windows ahead of the push.
+
+    Long-lived on purpose: the store keeps one read connection per thread, so a
+    new thread per sync run would open (and keep) a new connection each time.
+    """
+    global _reader
+    if _reader is None:
+        _reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="outbox-reader")
+    return _reader
+
+
 class SyncEngine:
     def __init__(self, store: Store, *, server_url: str | None = None,
                  push_batch: int = PUSH_BATCH, pull_limit: int = DEFAULT_PULL_LIMIT) -> None:
@@ -181,22 +198,29 @@ class SyncEngine:
             raise ClockError(f"this laptop is about {minutes} minutes {direction} the server")
 
     def _push(self, report: SyncReport) -> None:
+        """Push the outbox window by window; the next window is read from the vault while
+        the current one is on the wire (the laptop's and the server's work overlap)."""
         device_id = self.store.sync.get("server_device_id") or ""
+        outbox = self.store.sync
+        reader = _outbox_reader()
+        upcoming: Future[OutboxBatch] = reader.submit(outbox.outbox_batch, self.push_batch)
         for _ in range(MAX_ROUNDS):
-            batch = self.store.sync.outbox_batch(self.push_batch)
+            batch = upcoming.result()
             if not batch:
                 return
+            upcoming = reader.submit(outbox.outbox_batch, self.push_batch,
+                                     after_seq=max(batch.seqs))
             if batch.changes:
                 # A new id per attempt is fine: a batch answered is removed from the
-                # outbox in the same transaction as its answer is recorded, and one that
-                # was applied but whose answer got lost is re-sent as a no-op (same stamps).
+                # outbox right after its answer, and one applied but whose answer got
+                # lost is re-sent as a no-op (the server already holds those stamps).
                 response = self.client.push(PushRequest(device_id, uuid7(), batch.changes))
                 self._check_clock(self.client.last_server_time_ms)
                 self._note_epoch(response.epoch)
                 results = response.results
             else:
                 results = []
-            report.rejected += self.store.sync.acknowledge(batch, results)
+            report.rejected += outbox.acknowledge(batch, results)
             report.pushed += len(batch.changes)
             report.applied += sum(r.outcome == "applied" for r in results)
             report.conflicts += sum(r.outcome == "conflict" for r in results)
