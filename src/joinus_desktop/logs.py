@@ -21,7 +21,9 @@ BACKUPS = 3
 
 def configure(profile: Path, *, level: int = logging.INFO) -> Path:
     """Log to ``<profile>/logs/joinus-desktop.log``; returns the file's path."""
-    folder = profile / "logs"
+    from .store.vault import VaultPaths  # the one place that names a profile's files
+
+    folder = VaultPaths(profile).logs
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_NAME
     handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,

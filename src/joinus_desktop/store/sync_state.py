@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..domain import entities
@@ -39,10 +39,8 @@ SETTINGS = ("server_url", "server_device_id", "token", "user_id", "user_name", "
 
 @dataclass
 class OutboxBatch:
-    seqs: list[int]
+    seqs: list[int]  # every outbox entry this batch answers for
     changes: list[Change]
-    # For each change, the outbox seqs it came from (a rejected change is quarantined).
-    origins: list[list[int]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.seqs)
@@ -111,12 +109,12 @@ class SyncState(Repository):
             batch.seqs.extend(seqs)
             record = records.get(record_id)
             if record is not None:  # else erased since: nothing left to send
-                self._add_changes(batch, entities.entity(entity_name), record, entries, seqs)
+                self._add_changes(batch, entities.entity(entity_name), record, entries)
         return batch
 
     @staticmethod
     def _add_changes(batch: OutboxBatch, spec: entities.EntitySpec, record: dict[str, Any],
-                     entries: list[tuple], seqs: list[int]) -> None:
+                     entries: list[tuple]) -> None:
         dirty: dict[str, str | None] = {}  # field -> earliest unpushed base
         for _, _, _, fields, base in entries:
             names = json.loads(fields) if fields else spec.synced_fields
@@ -132,7 +130,6 @@ class SyncState(Repository):
             batch.changes.append(Change(spec.name, record["id"], record["team_id"], first,
                                         {n: record[n] for n in spec.synced_fields},
                                         dict.fromkeys(spec.synced_fields)))
-            batch.origins.append(seqs)
             dirty = {n: first for n, stamp in stamps.items() if stamp != first}
         groups: dict[str, dict[str, Any]] = defaultdict(dict)
         for name in dirty:
@@ -142,7 +139,6 @@ class SyncState(Repository):
         for stamp, values in sorted(groups.items()):
             batch.changes.append(Change(spec.name, record["id"], record["team_id"], stamp,
                                         values, {n: dirty[n] for n in values}))
-            batch.origins.append(seqs)
 
     def acknowledge(self, batch: OutboxBatch, results: list[ChangeResult]) -> int:
         """Drop what the server answered for; quarantine what it refused. Returns rejects."""

@@ -129,6 +129,7 @@ class SyncEngine:
             raise SyncError("not_enrolled", "This laptop is not connected to an organisation "
                                             "server yet (joinus-desktop enroll).")
         self.client = ServerClient(url, token)
+        self._server_counts: dict[str, dict[str, int]] | None = None  # from the last page
 
     def close(self) -> None:
         self.client.close()
@@ -255,7 +256,7 @@ class SyncEngine:
         self._pull(report)
 
     def _compare_counts(self, report: SyncReport) -> None:
-        server = getattr(self, "_server_counts", None)
+        server = self._server_counts
         if server is None or self.store.pending_changes() or self.store.sync.quarantined():
             return  # unpushed or refused work makes counts differ legitimately
         local = self.store.sync.local_counts()
