@@ -48,7 +48,19 @@ def test_first_run_checks_passphrase_then_shows_recovery_key(qtbot, tmp_path: Pa
         created[0].lock()
 
 
-def test_strength_feedback_language_and_saving_the_key(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_strength_feedback_language_and_saving_the_key(qtbot, tmp_path: Path,  # noqa: ANN001
+                                                       monkeypatch) -> None:
+    # The choice is remembered in QSettings: keep it out of the user's real settings,
+    # and read Dutch from a .qm built for this test, not whatever lies in resources/.
+    from PySide6.QtCore import QSettings
+
+    from joinus_desktop.ui import i18n
+    from tests.ui.test_translations import TS_FILE, _tool
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    _tool().run_lrelease(TS_FILE, tmp_path / "joinus_nl.qm", quiet=True)
     from joinus_desktop.ui.first_run import passphrase_strength
 
     assert passphrase_strength("kort") == 0
@@ -61,12 +73,12 @@ def test_strength_feedback_language_and_saving_the_key(qtbot, tmp_path: Path) ->
     assert "Too short" in dialog.strength.text()
     dialog.first.setText("paard batterij nietje correct")
     assert "Strong" in dialog.strength.text()
-    # Choosing Dutch retranslates the dialog at once (when the .qm is built).
-    from joinus_desktop.ui import i18n
+    # Choosing Dutch retranslates the dialog at once, and is remembered.
+    from joinus_desktop.ui.settings.prefs import preferences
 
     dialog.language.setCurrentIndex(dialog.language.findData("nl"))
-    if (i18n.translations_dir() / "joinus_nl.qm").exists():
-        assert dialog.create_button.text() == "Kluis aanmaken"
+    assert dialog.create_button.text() == "Kluis aanmaken"
+    assert preferences().language() == "nl"
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     assert dialog.create_button.text() == "Create vault"
 
@@ -84,3 +96,4 @@ def test_strength_feedback_language_and_saving_the_key(qtbot, tmp_path: Path) ->
         assert dialog.result() == FirstRunDialog.DialogCode.Accepted
     finally:
         dialog.store.lock()
+        QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
