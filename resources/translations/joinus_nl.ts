@@ -4,43 +4,43 @@
 <context>
     <name>AccessDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="34"/>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="33"/>
         <source>All data of %1 (right of access)</source>
         <translation>Alle gegevens van %1 (recht op inzage)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="36"/>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="35"/>
         <source>Everything this laptop holds on %1: the youngster&apos;s record, attendance, observations, challenges and attempts, questionnaires with answers and scores, and the audit entries about them. JSON is complete and machine-readable; the PDF is a readable version.</source>
         <translation>Alles wat deze laptop over %1 bewaart: de gegevens van de jongere, aanwezigheid, observaties, uitdagingen en pogingen, vragenlijsten met antwoorden en scores, en de logregels daarover. JSON is volledig en machineleesbaar; de pdf is een leesbare versie.</translation>
     </message>
     <message>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="40"/>
         <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="42"/>
-        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="47"/>
         <source>Language of the PDF</source>
         <translation>Taal van de pdf</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="51"/>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="46"/>
         <source>Save JSON…</source>
         <translation>JSON opslaan…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="52"/>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="47"/>
         <source>Save PDF…</source>
         <translation>Pdf opslaan…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="73"/>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="68"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="77"/>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="72"/>
         <source>PDF (*.pdf)</source>
         <translation>Pdf (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="83"/>
+        <location filename="../../src/joinus_desktop/ui/reports/access_dialog.py" line="78"/>
         <source>Saved to %1. The file is not encrypted: hand it over securely and delete it when done.</source>
         <translation>Opgeslagen in %1. Het bestand is niet versleuteld: geef het veilig door en verwijder het als je klaar bent.</translation>
     </message>
@@ -682,117 +682,122 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="189"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="75"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="184"/>
         <source>Join Us — set up this laptop</source>
         <translation>Join Us — deze laptop instellen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="190"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="185"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="192"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="187"/>
         <source>Join Us keeps your group&apos;s notes encrypted on this laptop. Choose a passphrase: a few unrelated words are easy to remember and hard to guess.</source>
         <translation>Join Us bewaart de notities van je groep versleuteld op deze laptop. Kies een wachtwoordzin: een paar losse woorden zijn makkelijk te onthouden en moeilijk te raden.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="194"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="189"/>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="195"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="190"/>
         <source>Repeat the passphrase</source>
         <translation>Herhaal de wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="196"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="191"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="197"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="192"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Herhaal hem</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="198"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="193"/>
         <source>Create vault</source>
         <translation>Kluis aanmaken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="200"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="195"/>
         <source>This is your recovery key. If you forget your passphrase, it is the only way to open your notes. Write it down on paper and keep it somewhere safe. It will not be shown again.</source>
         <translation>Dit is je herstelsleutel. Als je je wachtwoordzin vergeet, is dit de enige manier om je notities te openen. Schrijf hem op papier en bewaar hem op een veilige plek. Je ziet hem hierna niet meer.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="203"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="198"/>
         <source>Recovery key</source>
         <translation>Herstelsleutel</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="204"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="199"/>
         <source>Save as file…</source>
         <translation>Opslaan als bestand…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="205"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="200"/>
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="206"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="201"/>
         <source>I have written it down</source>
         <translation>Ik heb hem opgeschreven</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="207"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="202"/>
         <source>Continue</source>
         <translation>Doorgaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="209"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="204"/>
         <source>Does your organisation use a Join Us server? Then connect this laptop now with the address and code from your coordinator, so that your colleague sees the same group. You can also do this later, from the status bar.</source>
         <translation>Gebruikt je organisatie een Join Us-server? Verbind deze laptop dan nu met het adres en de code van je coördinator, zodat je collega dezelfde groep ziet. Je kunt dit ook later doen, via de statusbalk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="212"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="207"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="213"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="208"/>
         <source>Connect now…</source>
         <translation>Nu verbinden…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="235"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="230"/>
         <source>Too short</source>
         <translation>Te kort</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="235"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="230"/>
         <source>Fair</source>
         <translation>Redelijk</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="235"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="230"/>
         <source>Good</source>
         <translation>Goed</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="235"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="230"/>
         <source>Strong</source>
         <translation>Sterk</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="238"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="233"/>
         <source>Strength: %1</source>
         <translation>Sterkte: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="245"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="240"/>
         <source>A passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>Een wachtwoordzin heeft minstens %n teken nodig.</numerusform>
@@ -800,22 +805,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="248"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="243"/>
         <source>The two passphrases are not the same.</source>
         <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="288"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="283"/>
         <source>Save the recovery key</source>
         <translation>Herstelsleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="289"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="284"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="293"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="288"/>
         <source>Join Us recovery key
 
 %1
@@ -830,12 +835,12 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="299"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="294"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="311"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="306"/>
         <source>Join Us recovery key</source>
         <translation>Join Us-herstelsleutel</translation>
     </message>
@@ -1138,176 +1143,176 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 <context>
     <name>MeetingEditor</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="73"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="77"/>
         <source>Edit meeting</source>
         <translation>Bijeenkomst bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="73"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="77"/>
         <source>New meeting</source>
         <translation>Nieuwe bijeenkomst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="99"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="103"/>
         <source>Draft status</source>
         <translation>Status van het concept</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="107"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="111"/>
         <source>Your unsaved changes from last time are back. Save them, or discard the draft to start over.</source>
         <translation>Je niet-opgeslagen wijzigingen van de vorige keer zijn terug. Sla ze op, of gooi het concept weg om opnieuw te beginnen.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="110"/>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="111"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="114"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="115"/>
         <source>Discard draft</source>
         <translation>Concept weggooien</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="123"/>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="144"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="127"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="148"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="125"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="129"/>
         <source>e.g. Buurtcentrum De Dreef</source>
         <translation>bijv. Buurtcentrum De Dreef</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="126"/>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="144"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="130"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="148"/>
         <source>Place</source>
         <translation>Plaats</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="129"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="133"/>
         <source>What did the group do?</source>
         <translation>Wat heeft de groep gedaan?</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="130"/>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="153"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="134"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="157"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="134"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="138"/>
         <source>How did the meeting go as a whole?</source>
         <translation>Hoe ging de bijeenkomst als geheel?</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="135"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="139"/>
         <source>Meeting notes</source>
         <translation>Notities bij de bijeenkomst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="139"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="143"/>
         <source>Meeting</source>
         <translation>Bijeenkomst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="154"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="158"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="163"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="167"/>
         <source>Who was there?</source>
         <translation>Wie waren er?</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="164"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="168"/>
         <source>Select all</source>
         <translation>Alles selecteren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="165"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="169"/>
         <source>Select everyone</source>
         <translation>Iedereen selecteren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="198"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="202"/>
         <source>Observations and challenges</source>
         <translation>Observaties en uitdagingen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="200"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="204"/>
         <source>Attendees</source>
         <translation>Aanwezigen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="203"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="207"/>
         <source>Tick who was present. For each of them you can then note what you observed and how their challenges went.</source>
         <translation>Vink aan wie er waren. Per jongere kun je daarna noteren wat je hebt geobserveerd en hoe het met de uitdagingen ging.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="216"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="220"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="217"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="221"/>
         <source>Close without saving; your draft is kept (Esc)</source>
         <translation>Sluiten zonder opslaan; je concept blijft bewaard (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="219"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="223"/>
         <source>Save meeting</source>
         <translation>Bijeenkomst opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="221"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="225"/>
         <source>Save the meeting (Ctrl+S)</source>
         <translation>Bijeenkomst opslaan (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="259"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="263"/>
         <source>intake</source>
         <translation>intake</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="261"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="265"/>
         <source>%1 was present</source>
         <translation>%1 was aanwezig</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="298"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="302"/>
         <source>Meeting of %1</source>
         <translation>Bijeenkomst van %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="338"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="342"/>
         <source>%1 of %2 present</source>
         <translation>%1 van %2 aanwezig</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="350"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="354"/>
         <source>Observations and challenge attempts of %1</source>
         <translation>Observaties en pogingen van %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="373"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="377"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="387"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="398"/>
         <source>Draft kept in the vault at %1</source>
         <translation>Concept om %1 in de kluis bewaard</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="405"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="416"/>
         <source>Draft discarded</source>
         <translation>Concept weggegooid</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="442"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="453"/>
         <source>Not saved yet: please look at the fields marked in red.</source>
         <translation>Nog niet opgeslagen: kijk even naar de rood gemarkeerde velden.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="466"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="477"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
@@ -1379,12 +1384,12 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
         <translation>Alle bijeenkomsten van de groep, nieuwste eerst.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="144"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="159"/>
         <source>Choose a meeting to see its notes.</source>
         <translation>Kies een bijeenkomst om de notities te zien.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="154"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="169"/>
         <source>Present (%n)</source>
         <translation>
             <numerusform>Aanwezig (%n)</numerusform>
@@ -1392,12 +1397,12 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="151"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="166"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="153"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="168"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -2044,92 +2049,92 @@ eigen groep</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="40"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="38"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="48"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="43"/>
         <source>Lock after minutes without use</source>
         <translation>Vergrendelen na aantal minuten zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="51"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="46"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="55"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="50"/>
         <source>&amp;Lock now</source>
         <translation>Nu &amp;vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="56"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="51"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Nu vergrendelen (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="59"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="54"/>
         <source>General</source>
         <translation>Algemeen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="63"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="58"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="68"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="63"/>
         <source>Lock &amp;after</source>
         <translation>Vergrendelen &amp;na</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="72"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="67"/>
         <source>Without use for this long, the app hides everything and asks for the passphrase again. Unsaved input is kept.</source>
         <translation>Na zo lang zonder gebruik verbergt de app alles en vraagt opnieuw om de wachtwoordzin. Wat je nog niet hebt opgeslagen, blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="81"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="76"/>
         <source>This laptop</source>
         <translation>Deze laptop</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="85"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="80"/>
         <source>Data folder</source>
         <translation>Gegevensmap</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="86"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="81"/>
         <source>Encryption (SQLCipher)</source>
         <translation>Versleuteling (SQLCipher)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="87"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="82"/>
         <source>Database version</source>
         <translation>Databaseversie</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="88"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="83"/>
         <source>Device id</source>
         <translation>Apparaat-id</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="89"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="84"/>
         <source>Changes waiting to sync</source>
         <translation>Nog te synchroniseren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="91"/>
         <source>&amp;Open folder</source>
         <translation>Map &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="97"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="92"/>
         <source>Open the data folder</source>
         <translation>De gegevensmap openen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="116"/>
+        <location filename="../../src/joinus_desktop/ui/settings/view.py" line="111"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
@@ -2677,52 +2682,52 @@ eigen groep</translation>
 <context>
     <name>YoungsterReportDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="44"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="42"/>
         <source>Report of %1</source>
         <translation>Rapportage van %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="46"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="43"/>
         <source>Language of the report</source>
         <translation>Taal van de rapportage</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="50"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="44"/>
         <source>Include observations</source>
         <translation>Observaties opnemen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="51"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="45"/>
         <source>Observations are detailed notes: include them only when the conversation needs them.</source>
         <translation>Observaties zijn gedetailleerde notities: neem ze alleen op als het gesprek erom vraagt.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="53"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="47"/>
         <source>A PDF with the period in the programme, attendance, challenges and the trajectory, for the exit conversation or a handover.</source>
         <translation>Een pdf met de periode in het programma, de aanwezigheid, de uitdagingen en het verloop, voor het uitstroomgesprek of een overdracht.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="59"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="53"/>
         <source>Report message</source>
         <translation>Melding bij rapportage</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="61"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="55"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="64"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="58"/>
         <source>Save PDF…</source>
         <translation>Pdf opslaan…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="102"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="96"/>
         <source>PDF (*.pdf)</source>
         <translation>Pdf (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="109"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="103"/>
         <source>Saved to %1. The file is not encrypted: delete it when done.</source>
         <translation>Opgeslagen in %1. Het bestand is niet versleuteld: verwijder het als je klaar bent.</translation>
     </message>

@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,11 +28,10 @@ from PySide6.QtWidgets import (
 from ..store.store import Store
 from ..store.vault import MIN_PASSPHRASE_LENGTH
 from .errors import describe, log_error
-from .i18n import LANGUAGES, current_language, plural, set_language
+from .i18n import language_combo, plural, set_language
 from .tasks import QueryOp
 
 Creator = Callable[[Path, str], tuple[Store, str]]
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
 def passphrase_strength(text: str) -> int:
@@ -74,10 +72,7 @@ class FirstRunDialog(QDialog):
 
         # Page 0: language and passphrase twice.
         choose = QWidget()
-        self.language = QComboBox()
-        for code in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[code], code)
-        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language = language_combo(self.tr("Language"))
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)

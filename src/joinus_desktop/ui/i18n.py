@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QComboBox
 
 from .. import resources
 
@@ -85,3 +86,17 @@ def set_language(lang: str) -> list[str]:
                        QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     log.info("language %s (loaded: %s)", lang, ", ".join(loaded) or "none")
     return loaded
+
+
+# Each language named in itself, so anyone can find their own in the list.
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+def language_combo(accessible_name: str, selected: str | None = None) -> QComboBox:
+    """A combo of the UI languages (item data: the code), ``selected`` chosen."""
+    combo = QComboBox()
+    combo.setAccessibleName(accessible_name)
+    for lang in LANGUAGES:
+        combo.addItem(LANGUAGE_NAMES[lang], lang)
+    combo.setCurrentIndex(max(0, combo.findData(selected or current_language())))
+    return combo

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,10 +15,10 @@ from PySide6.QtWidgets import (
 
 from ...reports import access
 from ...store.store import Store
-from ..i18n import LANGUAGES, current_language
+from ..i18n import language_combo
 from .flow import ExportFlow
 from .pdf import html_to_pdf
-from .youngster_dialog import LANGUAGE_NAMES, safe_name
+from .youngster_dialog import safe_name
 
 
 class AccessDialog(QDialog):
@@ -38,11 +37,7 @@ class AccessDialog(QDialog):
             "and the audit entries about them. JSON is complete and machine-readable; the "
             "PDF is a readable version.").replace("%1", alias))
         intro.setWordWrap(True)
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language of the PDF"))
-        for lang in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[lang], lang)
-        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.language = language_combo(self.tr("Language of the PDF"))
         form = QFormLayout()
         form.addRow(self.tr("Language of the PDF"), self.language)
         self.message = QLabel()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,13 +17,12 @@ from PySide6.QtWidgets import (
 from ...reports.words import word
 from ...reports.youngster import CHART_RESOURCE, YoungsterReport, chart_means, gather, report_html
 from ...store.store import Store
-from ..i18n import LANGUAGES, current_language
+from ..i18n import language_combo
 from ..tasks import QueryOp
 from .chart_image import trajectory_png
 from .flow import ExportFlow
 from .pdf import html_to_pdf
 
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
 def safe_name(alias: str) -> str:
@@ -42,11 +40,7 @@ class YoungsterReportDialog(QDialog):
         self.alias = alias
         self.last_html: str | None = None  # what was (or is about to be) printed
         self.setWindowTitle(self.tr("Report of %1").replace("%1", alias))
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language of the report"))
-        for lang in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[lang], lang)
-        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.language = language_combo(self.tr("Language of the report"))
         self.observations = QCheckBox(self.tr("Include observations"))
         self.observations.setToolTip(self.tr("Observations are detailed notes: include them "
                                              "only when the conversation needs them."))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...store.store import Store
-from ..i18n import LANGUAGES, requested_language
+from ..i18n import language_combo, requested_language
 from ..tasks import QueryOp
 from ..widgets import Card, page_title
 from .export import ExportCard
@@ -24,7 +24,6 @@ from .passphrase import PassphraseCard
 from .prefs import preferences
 
 LOCK_CHOICES = (1, 2, 5, 10, 15, 20, 30, 60)
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}  # each in its own language
 
 
 class SettingsView(QWidget):
@@ -36,11 +35,7 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self._store = store
         prefs = preferences()
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language"))
-        for lang in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[lang], lang)
-        self.language.setCurrentIndex(LANGUAGES.index(requested_language()))
+        self.language = language_combo(self.tr("Language"), requested_language())
         self.language.activated.connect(lambda i: self.choose_language(self.language.itemData(i)))
         # A combo, not a spin box: the app's stylesheet draws combos well, and a few
         # sensible choices are quicker than typing a number.
