@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import httpx
 
@@ -67,11 +68,7 @@ class ServerClient:
 
     def push(self, request: PushRequest) -> PushResponse:
         body = self._request("POST", "/api/v1/sync/push", json=request.to_wire())
-        try:
-            response = PushResponse.from_wire(body)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise SyncError("protocol", f"The server's push answer is malformed ({exc}).") \
-                from None
+        response = _parse("push", PushResponse.from_wire, body)
         check_push_answer(request, response)
         return response
 
@@ -80,11 +77,7 @@ class ServerClient:
         if epoch:
             params["epoch"] = epoch
         body = self._request("GET", "/api/v1/sync/pull", params=params)
-        try:
-            response = PullResponse.from_wire(body)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise SyncError("protocol", f"The server's pull answer is malformed ({exc}).") \
-                from None
+        response = _parse("pull", PullResponse.from_wire, body)
         check_pull_answer(response, cursor)
         return response
 
@@ -106,6 +99,16 @@ class ServerClient:
 
 
 OUTCOMES = ("applied", "conflict", "rejected")
+T = TypeVar("T")
+
+
+def _parse(what: str, parser: Callable[[dict[str, Any]], T], body: dict[str, Any]) -> T:
+    """A server answer as a typed value, or a protocol error naming what was wrong."""
+    try:
+        return parser(body)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise SyncError("protocol", f"The server's {what} answer is malformed ({exc}).") \
+            from None
 
 
 def check_push_answer(request: PushRequest, response: PushResponse) -> None:
