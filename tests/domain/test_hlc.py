@@ -62,3 +62,30 @@ def test_uuid7_is_time_ordered_and_unique() -> None:
     ids = [uuid7() for _ in range(5000)]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
     assert all(i[14] == "7" for i in ids)
+
+
+def test_uuid7_many_continues_the_same_order_as_uuid7() -> None:
+    import uuid
+
+    from joinus_desktop.domain.ids import is_uuid, uuid7, uuid7_many
+
+    ids = [uuid7(), *uuid7_many(3000), uuid7(), *uuid7_many(1), *uuid7_many(0), uuid7()]
+    assert len(ids) == 3004
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert is_uuid(text) and parsed.version == 7 and parsed.variant == uuid.RFC_4122
+
+
+def test_uuid7_many_stays_ordered_when_its_random_part_carries(monkeypatch) -> None:  # noqa: ANN001
+    import uuid
+
+    from joinus_desktop.domain import ids
+
+    future_ms = ids.time.time_ns() // 1_000_000 + 60_000  # "the same millisecond" as the last
+    for last_rand in ((1 << 62) - 3, (1 << 74) - 3):  # the low 62 bits carry; all 74 do
+        monkeypatch.setattr(ids, "_last_ms", future_ms)
+        monkeypatch.setattr(ids, "_last_rand", last_rand)
+        batch = ids.uuid7_many(6)
+        assert batch == sorted(batch) and len(set(batch)) == 6
+        assert all(uuid.UUID(text).version == 7 and ids.is_uuid(text) for text in batch)

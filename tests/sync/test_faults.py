@@ -83,8 +83,13 @@ def test_server_killed_mid_batch(laptop_factory) -> None:  # noqa: ANN001
             failure.append(exc)
 
     thread = threading.Thread(target=run)
+    total = a.store.pending_changes()
     thread.start()
-    time.sleep(0.5)
+    # Killed as soon as the first batches are acknowledged, so the push is surely under
+    # way (with the next batch on the wire) and surely not finished, however fast it is.
+    deadline = time.monotonic() + 60
+    while a.store.pending_changes() == total and time.monotonic() < deadline:
+        time.sleep(0.002)
     a.server.kill()
     thread.join(timeout=120)
     assert failure and failure[0].kind == "network"  # told, not crashed
