@@ -89,3 +89,17 @@ def test_uuid7_many_stays_ordered_when_its_random_part_carries(monkeypatch) -> N
         batch = ids.uuid7_many(6)
         assert batch == sorted(batch) and len(set(batch)) == 6
         assert all(uuid.UUID(text).version == 7 and ids.is_uuid(text) for text in batch)
+
+
+@given(stamps, st.sampled_from(["", " ", "+", "\n", "x", "0"]), st.integers(0, 20))
+def test_canonical_stamp_is_exactly_what_stamp_prints(stamp: Stamp, noise: str, at: int) -> None:
+    from joinus_desktop.domain.hlc import is_canonical_stamp, is_stamp
+
+    text = str(stamp)
+    assert is_canonical_stamp(text) and is_stamp(text)
+    mangled = text[:at] + noise + text[at:]
+    try:
+        canonical = str(Stamp.parse(mangled)) == mangled
+    except ClockError:
+        canonical = False
+    assert is_canonical_stamp(mangled) == canonical

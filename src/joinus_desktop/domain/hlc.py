@@ -8,6 +8,7 @@ between concurrent edits; concurrency itself is detected from base versions.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -44,7 +45,18 @@ class Stamp:
         return stamp
 
 
+# The one spelling ``Stamp.__str__`` prints (the node may hold anything but nothing).
+_CANONICAL = re.compile(r"[0-9]{15}:[0-9a-f]{6}:.+", re.DOTALL)
+
+
+def is_canonical_stamp(text: object) -> bool:
+    """A stamp exactly as this module prints it (stamps compare as strings)."""
+    return isinstance(text, str) and _CANONICAL.fullmatch(text) is not None
+
+
 def is_stamp(text: object) -> bool:
+    if is_canonical_stamp(text):  # nearly always: a regex instead of a parse
+        return True
     if not isinstance(text, str):
         return False
     try:

@@ -86,10 +86,15 @@ def _column_encoders(spec: EntitySpec) -> tuple[tuple[str, Callable[[Any], Any] 
     return tuple((f.name, _ENCODERS.get(f.kind)) for f in spec.fields)
 
 
+def field_encoder(spec: EntitySpec, name: str) -> Callable[[Any], Any]:
+    """How a field's Python value is stored in its column."""
+    kind = "bool" if name == "deleted" else spec.field(name).kind
+    return _ENCODERS.get(kind, _as_is)
+
+
 def encode(spec: EntitySpec, name: str, value: Any) -> Any:
     """A Python value as stored in its column."""
-    kind = "bool" if name == "deleted" else spec.field(name).kind
-    return _ENCODERS.get(kind, _as_is)(value)
+    return field_encoder(spec, name)(value)
 
 
 def decode_row(spec: EntitySpec, row: Mapping[str, Any]) -> Record:

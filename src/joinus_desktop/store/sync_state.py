@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..domain import entities
 from ..sync.protocol import Change, ChangeResult, PulledChange
-from .records import ALL_FIELDS, decode_row, encode, field_version, now_iso
+from .records import ALL_FIELDS, decode_row, encode, field_encoder, field_version, now_iso
 from .repository import Repository
 
 def _chunks(items: list[str], size: int) -> list[list[str]]:
@@ -213,6 +215,12 @@ class SyncState(Repository):
             dirty = self._dirty_fields(db)
             erased = {r[0] for r in db.execute("SELECT youngster_id FROM erasure").fetchall()}
             page = _PageWriter(db, self._present(db, changes))
+            # Stamps compare as strings: moving past the page's greatest moves past them
+            # all. Raises ClockError for a stamp far ahead of our clock; the page rolls back.
+            greatest = max((v.stamp for c in changes if c.kind == "change"
+                            for v in c.fields.values()), default=None)
+            if greatest is not None:
+                self.store.clock.receive(greatest)
             for pulled in changes:
                 if pulled.kind == "purge":
                     if pulled.youngster_id:
@@ -263,9 +271,6 @@ class SyncState(Repository):
         if pulled.entity not in entities.ENTITIES or not pulled.id or not pulled.fields:
             return 0
         spec = entities.entity(pulled.entity)
-        # Stamps compare as strings: moving past the greatest moves past them all.
-        # Raises ClockError for a stamp far ahead of our clock; the page rolls back.
-        self.store.clock.receive(max(v.stamp for v in pulled.fields.values()))
         if erased and self._belongs_to_erased(db, spec, pulled, erased):
             return 0
         known = {n: v for n, v in pulled.fields.items() if n in spec.synced_fields}
@@ -349,6 +354,12 @@ class SyncState(Repository):
         return moved
 
 
+@lru_cache(maxsize=256)
+def _encoders(spec: entities.EntitySpec, names: tuple[str, ...]) -> tuple[Callable, ...]:
+    """How each named field is stored (see ``records.encode``), looked up once per shape."""
+    return tuple(field_encoder(spec, name) for name in names)
+
+
 class _PageWriter:
     """Inserts of a pulled page's new records, grouped into one executemany per shape."""
 
@@ -362,9 +373,15 @@ class _PageWriter:
     def insert(self, spec: entities.EntitySpec, pulled: PulledChange,
                known: dict[str, Any]) -> None:
         names = tuple(known)
-        versions = json.dumps({n: v.stamp for n, v in known.items()})
+        stamps = {v.stamp for v in known.values()}
+        if len(stamps) == 1 and len(names) == len(spec.synced_fields):
+            # A whole record written at once (the usual new record): one shared stamp.
+            versions = f'{{"{ALL_FIELDS}":{json.dumps(stamps.pop())}}}'
+        else:
+            versions = json.dumps({n: v.stamp for n, v in known.items()})
         self._pending[(spec.table, names)].append(
-            (pulled.id, pulled.team_id, *(encode(spec, n, known[n].value) for n in names),
+            (pulled.id, pulled.team_id,
+             *(enc(known[n].value) for n, enc in zip(names, _encoders(spec, names))),
              self._now, self._now, pulled.author, versions))
         self._pending_ids.add(pulled.id)  # type: ignore[arg-type]
         self.present.add(pulled.id)  # type: ignore[arg-type]

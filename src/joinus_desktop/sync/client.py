@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import httpx
 
 from .. import __version__
+from . import wirejson
 from .errors import ResyncRequired, SyncError
 from ..domain.hlc import is_stamp
 from .protocol import PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
@@ -36,8 +37,12 @@ class ServerClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    def _request(self, method: str, path: str, *, json: Any = None,
+                 **kwargs: Any) -> dict[str, Any]:
         start = time.monotonic()
+        if json is not None:
+            kwargs["content"] = wirejson.dumps(json)
+            kwargs["headers"] = {"Content-Type": "application/json"}
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.TimeoutException:
@@ -48,7 +53,7 @@ class ServerClient:
                                        f"{self.base_url} ({type(exc).__name__}).") from None
         self.last_round_trip_ms = (time.monotonic() - start) * 1000
         try:
-            body = response.json()
+            body = wirejson.loads(response.content)
         except ValueError:
             body = None
         if response.status_code >= 400:
@@ -129,14 +134,22 @@ def check_pull_answer(response: PullResponse, cursor: int) -> None:
     """A page must move forward and hold well-formed stamps (they feed our clock)."""
     if response.cursor < cursor:
         raise SyncError("protocol", "The server's pull answer goes back in its log.")
+    stamps: set[object] = set()
     for change in response.changes:
         if change.kind == "change":
-            if not isinstance(change.fields, dict) or not all(
-                    is_stamp(v.stamp) for v in change.fields.values()):
-                raise SyncError("protocol", "The server's pull answer holds a malformed stamp.")
+            if not isinstance(change.fields, dict):
+                raise SyncError("protocol", "The server's pull answer holds malformed fields.")
+            try:
+                stamps.update(v.stamp for v in change.fields.values())
+            except TypeError:  # unhashable, so surely not a stamp
+                raise SyncError("protocol", "The server's pull answer holds a malformed "
+                                            "stamp.") from None
         elif change.kind != "purge":
             raise SyncError("protocol", f"The server's pull answer holds an unknown entry "
                                         f"kind ({change.kind!r}).")
+    # Checked once per distinct stamp: the fields of one write share theirs.
+    if not all(map(is_stamp, stamps)):
+        raise SyncError("protocol", "The server's pull answer holds a malformed stamp.")
     if response.counts is not None and not isinstance(response.counts, dict):
         raise SyncError("protocol", "The server's pull answer holds malformed counts.")
 

@@ -20,11 +20,11 @@ from ..store.store import Store
 from ..store.sync_state import OutboxBatch
 from .client import ServerClient
 from .errors import ResyncRequired, SyncError
-from .protocol import DEFAULT_PULL_LIMIT, PushRequest
+from .protocol import DEFAULT_PULL_LIMIT, PullResponse, PushRequest
 
 log = logging.getLogger(__name__)
 
-PUSH_BATCH = 500
+PUSH_BATCH = 1000
 AUDIT_BATCH = 500
 MAX_ROUNDS = 10_000  # a safety stop, far beyond any real outbox
 
@@ -102,19 +102,21 @@ def enroll(store: Store, server_url: str, code: str, *, device_name: str | None 
     return answer
 
 
-_reader: ThreadPoolExecutor | None = None
+_ahead: ThreadPoolExecutor | None = None
 
 
-def _outbox_reader() -> ThreadPoolExecutor:
-    """One long-lived thread that reads outbox windows ahead of the push.
+def _worker_ahead() -> ThreadPoolExecutor:
+    """One long-lived thread that works one step ahead of the sync: it reads the next
+    outbox window while a push is on the wire, and fetches the next pull page while
+    the current one is applied, so the laptop's and the server's work overlap.
 
     Long-lived on purpose: the store keeps one read connection per thread, so a
     new thread per sync run would open (and keep) a new connection each time.
     """
-    global _reader
-    if _reader is None:
-        _reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="outbox-reader")
-    return _reader
+    global _ahead
+    if _ahead is None:
+        _ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-ahead")
+    return _ahead
 
 
 class SyncEngine:
@@ -203,7 +205,7 @@ class SyncEngine:
         the current one is on the wire (the laptop's and the server's work overlap)."""
         device_id = self.store.sync.get("server_device_id") or ""
         outbox = self.store.sync
-        reader = _outbox_reader()
+        reader = _worker_ahead()
         upcoming: Future[OutboxBatch] = reader.submit(outbox.outbox_batch, self.push_batch)
         for _ in range(MAX_ROUNDS):
             batch = upcoming.result()
@@ -233,10 +235,22 @@ class SyncEngine:
             raise ResyncRequired("The organisation server was restored from a backup.")
 
     def _pull(self, report: SyncReport) -> None:
+        """Pull page by page; the next page is fetched while this one is applied.
+
+        Fetching ahead commits nothing: the cursor moves only with an applied page,
+        in its transaction, so a page fetched but never applied is simply fetched
+        again by the next run.
+        """
+        fetcher = _worker_ahead()
+        upcoming: Future[PullResponse] = fetcher.submit(
+            self.client.pull, self.store.sync.cursor, self.pull_limit,
+            self.store.sync.get("epoch"))
         for _ in range(MAX_ROUNDS):
-            page = self.client.pull(self.store.sync.cursor, self.pull_limit,
-                                    self.store.sync.get("epoch"))
+            page = upcoming.result()
             self._check_clock(self.client.last_server_time_ms)
+            if page.has_more:
+                upcoming = fetcher.submit(self.client.pull, page.cursor, self.pull_limit,
+                                          page.epoch)
             applied = self.store.sync.apply_page(page.changes, cursor=page.cursor,
                                                  epoch=page.epoch)
             report.pulled += applied.changes

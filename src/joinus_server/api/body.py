@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.requests import Request
 
+from joinus_desktop.sync import wirejson
 from joinus_desktop.sync.protocol import MAX_BODY_BYTES
 
 from ..errors import ApiError
@@ -14,17 +14,6 @@ from ..errors import ApiError
 
 def _too_large() -> ApiError:
     return ApiError("body_too_large", f"The request body is larger than {MAX_BODY_BYTES} bytes.")
-
-
-def _not_finite(text: str) -> Any:
-    raise ValueError(f"{text} is not a JSON number")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if value in (float("inf"), float("-inf")):
-        raise ValueError("number out of range")
-    return value
 
 
 async def read_json(request: Request, *, limit: int = MAX_BODY_BYTES) -> Any:
@@ -44,11 +33,9 @@ async def read_json(request: Request, *, limit: int = MAX_BODY_BYTES) -> Any:
             raise _too_large()
         chunks.append(chunk)
     try:
-        data = json.loads(b"".join(chunks).decode("utf-8"), parse_constant=_not_finite,
-                          parse_float=_finite_float)
-        # Lone surrogates ("\ud800") parse, but cannot be stored or sent back as UTF-8.
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except (UnicodeError, ValueError, RecursionError) as exc:
+        # Strict: invalid UTF-8, lone surrogates, NaN and infinities are all refused.
+        data = wirejson.loads(b"".join(chunks))
+    except ValueError as exc:
         raise ApiError("invalid_json", "The request body is not valid UTF-8 JSON.") from exc
     return data
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from joinus_desktop.domain.hlc import ClockError, Stamp
-from joinus_desktop.sync import protocol
+from joinus_desktop.domain.hlc import is_canonical_stamp
+from joinus_desktop.sync import protocol, wirejson
 from joinus_desktop.sync.protocol import ProtocolError, PushRequest
 
 from .. import pull as pull_service
@@ -26,10 +26,7 @@ MAX_STAMP_LENGTH = 100
 
 def _canonical_stamp(text: str) -> bool:
     # Stamps compare as strings, so only the one spelling Stamp prints is accepted.
-    try:
-        return len(text) <= MAX_STAMP_LENGTH and str(Stamp.parse(text)) == text
-    except ClockError:
-        return False
+    return len(text) <= MAX_STAMP_LENGTH and is_canonical_stamp(text)
 
 
 def parse_push(data: object, principal: Principal) -> PushRequest:
@@ -63,12 +60,12 @@ def parse_push(data: object, principal: Principal) -> PushRequest:
                                  "unknown_field", "unauthorized", "device_mismatch",
                                  "body_too_large", "batch_too_large")})
 async def push(request: Request,
-               principal: Principal = Depends(current_principal)) -> JSONResponse:
+               principal: Principal = Depends(current_principal)) -> Response:
     """Apply a batch of changes atomically; a retried batch_id returns the first answer."""
     push_request = parse_push(await read_json(request), principal)
     answer = await run_in_threadpool(push_service.push, storage_of(request), principal,
                                      push_request)
-    return JSONResponse(answer)
+    return Response(wirejson.dumps(answer), media_type="application/json")
 
 
 @router.get("/pull", response_model=None,
@@ -80,7 +77,8 @@ def pull(request: Request,
          epoch: str | None = Query(None, max_length=64,
                                    description="The epoch the cursor belongs to; another "
                                                "epoch answers resync_required."),
-         principal: Principal = Depends(current_principal)) -> JSONResponse:
+         principal: Principal = Depends(current_principal)) -> Response:
     """The log entries of the device's teams after ``cursor``, in commit order."""
-    return JSONResponse(pull_service.pull(storage_of(request), principal, cursor=cursor,
-                                          limit=limit, epoch=epoch))
+    return Response(pull_service.pull_json(storage_of(request), principal, cursor=cursor,
+                                           limit=limit, epoch=epoch),
+                    media_type="application/json")

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from joinus_desktop.sync import wirejson
+
 from ..records import LogEntry, StoredRecord, decode_fields, encode_fields
 
 
@@ -184,13 +186,13 @@ class Tx:
     def stored_batch(self, device_id: str, batch_id: str) -> dict[str, Any] | None:
         row = self.one("SELECT response FROM batches WHERE device_id = ? AND batch_id = ?",
                        (device_id, batch_id))
-        return json.loads(row[0]) if row else None
+        return wirejson.loads(row[0]) if row else None
 
     def save_batch(self, device_id: str, batch_id: str, response: dict[str, Any],
                    now_ms: int) -> None:
         self.execute("INSERT INTO batches (device_id, batch_id, response, created_at)"
                      " VALUES (?, ?, ?, ?)",
-                     (device_id, batch_id, json.dumps(response, separators=(",", ":")), now_ms))
+                     (device_id, batch_id, wirejson.dumps_text(response), now_ms))
 
     def batch_count(self) -> int:
         row = self.one("SELECT COUNT(*) FROM batches")
