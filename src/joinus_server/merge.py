@@ -26,7 +26,7 @@ from typing import Any
 from joinus_desktop.domain import entities
 from joinus_desktop.domain.hlc import HybridClock
 from joinus_desktop.domain.ids import uuid7
-from joinus_desktop.domain.problems import errors, label
+from joinus_desktop.domain.problems import Problem, errors, label
 from joinus_desktop.sync.protocol import Change, Outcome
 
 from .records import FieldVersion, StoredRecord, is_canonical_uuid, same_value
@@ -74,8 +74,8 @@ def youngster_of(spec: entities.EntitySpec, record_id: str,
 
 
 def merge_change(existing: StoredRecord | None, change: Change, *, author: str, now_ms: int,
-                 today: dt.date | None = None,
-                 youngster_id: str | None = None) -> Merged | Rejection:
+                 today: dt.date | None = None, youngster_id: str | None = None,
+                 checked: list[Problem] | None = None) -> Merged | Rejection:
     """Arbitrate ``change`` against ``existing`` (None for a record new to the server).
 
     ``youngster_id`` overrides the youngster a new record belongs to (the server
@@ -121,7 +121,8 @@ def merge_change(existing: StoredRecord | None, change: Change, *, author: str, 
             merged.lost.append(LostValue(name, version, current))
             merged.lost_fields.append(name)
 
-    problems = _validate(spec, existing, change, record, today)
+    problems = _validate(spec, existing, change, record, today,
+                         checked if existing is None else None)
     if problems:
         return Rejection("invalid_record", problems)
     if merged.changed:
@@ -168,6 +169,14 @@ def _delete_meets_edits(merged: Merged, delete: FieldVersion,
         _store(merged, "deleted", kept)
 
 
+# Per entity, the fields holding another record's id (a conflict's ``record_id`` too).
+_REF_FIELDS = {
+    spec.name: frozenset({f.name for f in spec.fields if f.kind == "ref"}
+                         | ({"record_id"} if spec.name == "conflict" else set()))
+    for spec in entities.ENTITIES.values()
+}
+
+
 def _refuse(spec: entities.EntitySpec, existing: StoredRecord | None,
             change: Change) -> Rejection | None:
     if spec.name == "team":
@@ -175,11 +184,10 @@ def _refuse(spec: entities.EntitySpec, existing: StoredRecord | None,
                                       "devices cannot change them.")
     if "deleted" in change.fields and not isinstance(change.fields["deleted"], bool):
         return Rejection("invalid_record", "Deleted must be true or false.")
+    refs = _REF_FIELDS[spec.name]
     for name, value in change.fields.items():
         # Erasure finds a youngster's records by comparing ids as strings: one spelling.
-        is_ref = name != "deleted" and (spec.field(name).kind == "ref" or (
-            spec.name == "conflict" and name == "record_id"))
-        if is_ref and isinstance(value, str) and not is_canonical_uuid(value):
+        if name in refs and isinstance(value, str) and not is_canonical_uuid(value):
             return Rejection("invalid_record", f"{label(name)} must refer to a record "
                                                "(a lowercase UUID).")
     if existing is None:
@@ -207,12 +215,20 @@ def _refuse(spec: entities.EntitySpec, existing: StoredRecord | None,
     return None
 
 
+def validation_input(spec: entities.EntitySpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The record ``validate`` checks for these values (the tombstone flag left out)."""
+    return entities.with_defaults(spec.name, {k: v for k, v in values.items() if k != "deleted"})
+
+
 def _validate(spec: entities.EntitySpec, existing: StoredRecord | None, change: Change,
-              merged: StoredRecord, today: dt.date | None) -> str:
+              merged: StoredRecord, today: dt.date | None,
+              checked: list[Problem] | None = None) -> str:
     """English messages of every error in the record as its author meant it, and as merged.
 
     A deleted record need not be complete (a tombstone for a record the server
-    never saw is fine), but what it holds must still be well-typed.
+    never saw is fine), but what it holds must still be well-typed. ``checked``:
+    the problems ``validate`` already found in ``validation_input(change.fields)``
+    (a batch checks its new records at once), used when that is all there is to check.
     """
     intended = {**(existing.values() if existing else {}), **change.fields}
     as_merged = merged.values()
@@ -220,9 +236,12 @@ def _validate(spec: entities.EntitySpec, existing: StoredRecord | None, change: 
     candidates = [intended] if as_merged == intended else [intended, as_merged]
     messages: list[str] = []
     for values in candidates:
-        deleted = values.pop("deleted", False) is True
-        problems = errors(entities.validate(spec.name, entities.with_defaults(spec.name, values),
-                                            today=today))
+        deleted = values.get("deleted", False) is True
+        if checked is not None and len(candidates) == 1 and existing is None:
+            found = checked
+        else:
+            found = entities.validate(spec.name, validation_input(spec, values), today=today)
+        problems = errors(found)
         if deleted:
             problems = [p for p in problems if p.code != "required"]
         for problem in problems:

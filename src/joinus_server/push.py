@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from joinus_desktop.domain import entities
 from joinus_desktop.domain.hlc import HybridClock, wall_clock_ms
+from joinus_desktop.domain.problems import Problem
 from joinus_desktop.sync.protocol import Change, ChangeResult, PushRequest, PushResponse
 
 from .auth import Principal
-from .merge import SERVER_AUTHOR, Rejection, conflict_record, merge_change, youngster_of
+from .merge import (SERVER_AUTHOR, Rejection, conflict_record, merge_change, validation_input,
+                    youngster_of)
 from .records import FieldVersion, LogEntry, StoredRecord, encode_log_fields, is_canonical_uuid
 from .storage import Storage, Tx
 
@@ -77,6 +79,27 @@ class _Batch:
                          if (y := youngster_of(entities.entity(c.entity), c.id, c.fields))
                          and is_canonical_uuid(y)}
         self.erased = tx.erased_among(refs)
+        self.checked = self._check_new(changes)
+
+    def _check_new(self, changes: Sequence[Change]) -> dict[int, list[Problem]]:
+        """Validation of the changes that create a record, entity by entity in one go.
+
+        A new record's check depends on its change alone, so it is done column-wise
+        for the whole batch (``validate_many``); merge uses it when the record is
+        still new when its turn comes.
+        """
+        by_entity: dict[str, list[int]] = defaultdict(list)
+        for index, change in enumerate(changes):
+            if change.id not in self.records and change.entity in entities.ENTITIES:
+                by_entity[change.entity].append(index)
+        checked: dict[int, list[Problem]] = {}
+        for name, indices in by_entity.items():
+            spec = entities.entity(name)
+            found = entities.validate_many(
+                name, [validation_input(spec, changes[i].fields) for i in indices],
+                today=self.today)
+            checked.update(zip(indices, found))
+        return checked
 
     def apply(self, index: int, change: Change) -> ChangeResult:
         refusal = self._refuse(change)
@@ -86,7 +109,8 @@ class _Batch:
         about = self.records.get(_about(change) or "")
         result = merge_change(existing, change, author=self.principal.user_id,
                               now_ms=self.now_ms, today=self.today,
-                              youngster_id=about.youngster_id if about else None)
+                              youngster_id=about.youngster_id if about else None,
+                              checked=self.checked.get(index))
         if isinstance(result, Rejection):
             return ChangeResult(index, change.id, "rejected", result.code, result.reason)
         # The log entry carries what changed, plus the stored value of every field where

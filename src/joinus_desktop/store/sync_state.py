@@ -355,8 +355,11 @@ class SyncState(Repository):
 
 
 @lru_cache(maxsize=256)
-def _encoders(spec: entities.EntitySpec, names: tuple[str, ...]) -> tuple[Callable, ...]:
-    """How each named field is stored (see ``records.encode``), looked up once per shape."""
+def _encoders(entity_name: str, names: tuple[str, ...]) -> tuple[Callable, ...]:
+    """How each named field is stored (see ``records.encode``), looked up once per shape.
+
+    Keyed by the entity's name: hashing the spec itself would hash all its fields."""
+    spec = entities.entity(entity_name)
     return tuple(field_encoder(spec, name) for name in names)
 
 
@@ -381,7 +384,7 @@ class _PageWriter:
             versions = json.dumps({n: v.stamp for n, v in known.items()})
         self._pending[(spec.table, names)].append(
             (pulled.id, pulled.team_id,
-             *(enc(known[n].value) for n, enc in zip(names, _encoders(spec, names))),
+             *(enc(known[n].value) for n, enc in zip(names, _encoders(spec.name, names))),
              self._now, self._now, pulled.author, versions))
         self._pending_ids.add(pulled.id)  # type: ignore[arg-type]
         self.present.add(pulled.id)  # type: ignore[arg-type]

@@ -39,6 +39,11 @@ class ServerClient:
 
     def _request(self, method: str, path: str, *, json: Any = None,
                  **kwargs: Any) -> dict[str, Any]:
+        return self._answer(self._send(method, path, json=json, **kwargs))
+
+    def _send(self, method: str, path: str, *, json: Any = None,
+              **kwargs: Any) -> httpx.Response:
+        """The raw answer; transport failures become SyncErrors, nothing is parsed yet."""
         start = time.monotonic()
         if json is not None:
             kwargs["content"] = wirejson.dumps(json)
@@ -52,6 +57,10 @@ class ServerClient:
             raise SyncError("network", f"Cannot reach the organisation server at "
                                        f"{self.base_url} ({type(exc).__name__}).") from None
         self.last_round_trip_ms = (time.monotonic() - start) * 1000
+        return response
+
+    def _answer(self, response: httpx.Response) -> dict[str, Any]:
+        """The parsed JSON body of a successful answer, or the SyncError it means."""
         try:
             body = wirejson.loads(response.content)
         except ValueError:
@@ -78,11 +87,18 @@ class ServerClient:
         return response
 
     def pull(self, cursor: int, limit: int, epoch: str | None) -> PullResponse:
+        return self.read_pull(self.fetch_pull(cursor, limit, epoch), cursor)
+
+    def fetch_pull(self, cursor: int, limit: int, epoch: str | None) -> httpx.Response:
+        """A page as it arrived: waiting on the network, which another thread may do."""
         params: dict[str, Any] = {"cursor": cursor, "limit": limit}
         if epoch:
             params["epoch"] = epoch
-        body = self._request("GET", "/api/v1/sync/pull", params=params)
-        response = _parse("pull", PullResponse.from_wire, body)
+        return self._send("GET", "/api/v1/sync/pull", params=params)
+
+    def read_pull(self, raw: httpx.Response, cursor: int) -> PullResponse:
+        """A fetched page, parsed and checked (CPU work: best on the applying thread)."""
+        response = _parse("pull", PullResponse.from_wire, self._answer(raw))
         check_pull_answer(response, cursor)
         return response
 

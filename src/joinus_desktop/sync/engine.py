@@ -14,13 +14,15 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import httpx
+
 from ..domain.hlc import MAX_DRIFT_MS, ClockError, wall_clock_ms
 from ..domain.ids import uuid7
 from ..store.store import Store
 from ..store.sync_state import OutboxBatch
 from .client import ServerClient
 from .errors import ResyncRequired, SyncError
-from .protocol import DEFAULT_PULL_LIMIT, PullResponse, PushRequest
+from .protocol import DEFAULT_PULL_LIMIT, ChangeResult, PushRequest
 
 log = logging.getLogger(__name__)
 
@@ -106,16 +108,16 @@ _ahead: ThreadPoolExecutor | None = None
 
 
 def _worker_ahead() -> ThreadPoolExecutor:
-    """One long-lived thread that works one step ahead of the sync: it reads the next
-    outbox window while a push is on the wire, and fetches the next pull page while
-    the current one is applied, so the laptop's and the server's work overlap.
+    """Two long-lived threads that work a step ahead of the sync: one sends a push batch
+    while the other reads the next outbox window, and the next pull page is fetched
+    while the current one is applied, so the laptop's and the server's work overlap.
 
     Long-lived on purpose: the store keeps one read connection per thread, so a
     new thread per sync run would open (and keep) a new connection each time.
     """
     global _ahead
     if _ahead is None:
-        _ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-ahead")
+        _ahead = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sync-ahead")
     return _ahead
 
 
@@ -201,33 +203,50 @@ class SyncEngine:
             raise ClockError(f"this laptop is about {minutes} minutes {direction} the server")
 
     def _push(self, report: SyncReport) -> None:
-        """Push the outbox window by window; the next window is read from the vault while
-        the current one is on the wire (the laptop's and the server's work overlap)."""
+        """Push the outbox window by window, keeping the laptop busy while the server works.
+
+        While one batch is on the wire, the next window is read from the vault and the
+        answer to the previous batch is recorded (its changes leave the outbox). A
+        batch's answer is always recorded, even when a later batch fails.
+        """
         device_id = self.store.sync.get("server_device_id") or ""
         outbox = self.store.sync
-        reader = _worker_ahead()
-        upcoming: Future[OutboxBatch] = reader.submit(outbox.outbox_batch, self.push_batch)
-        for _ in range(MAX_ROUNDS):
-            batch = upcoming.result()
-            if not batch:
-                return
-            upcoming = reader.submit(outbox.outbox_batch, self.push_batch,
-                                     after_seq=max(batch.seqs))
-            if batch.changes:
+        ahead = _worker_ahead()
+        upcoming: Future[OutboxBatch] = ahead.submit(outbox.outbox_batch, self.push_batch)
+        answered: tuple[OutboxBatch, list[ChangeResult]] | None = None
+        try:
+            for _ in range(MAX_ROUNDS):
+                batch = upcoming.result()
+                if not batch:
+                    return
+                upcoming = ahead.submit(outbox.outbox_batch, self.push_batch,
+                                        after_seq=max(batch.seqs))
                 # A new id per attempt is fine: a batch answered is removed from the
                 # outbox right after its answer, and one applied but whose answer got
                 # lost is re-sent as a no-op (the server already holds those stamps).
-                response = self.client.push(PushRequest(device_id, uuid7(), batch.changes))
+                sending = ahead.submit(self.client.push, PushRequest(
+                    device_id, uuid7(), batch.changes)) if batch.changes else None
+                if answered is not None:
+                    self._acknowledge(report, *answered)
+                    answered = None
+                if sending is None:
+                    answered = (batch, [])
+                    continue
+                response = sending.result()
                 self._check_clock(self.client.last_server_time_ms)
                 self._note_epoch(response.epoch)
-                results = response.results
-            else:
-                results = []
-            report.rejected += outbox.acknowledge(batch, results)
-            report.pushed += len(batch.changes)
-            report.applied += sum(r.outcome == "applied" for r in results)
-            report.conflicts += sum(r.outcome == "conflict" for r in results)
-        raise SyncError("protocol", "The outbox does not empty; stopping.")
+                answered = (batch, response.results)
+            raise SyncError("protocol", "The outbox does not empty; stopping.")
+        finally:
+            if answered is not None:
+                self._acknowledge(report, *answered)
+
+    def _acknowledge(self, report: SyncReport, batch: OutboxBatch,
+                     results: list[ChangeResult]) -> None:
+        report.rejected += self.store.sync.acknowledge(batch, results)
+        report.pushed += len(batch.changes)
+        report.applied += sum(r.outcome == "applied" for r in results)
+        report.conflicts += sum(r.outcome == "conflict" for r in results)
 
     def _note_epoch(self, epoch: str) -> None:
         known = self.store.sync.get("epoch")
@@ -242,14 +261,17 @@ class SyncEngine:
         again by the next run.
         """
         fetcher = _worker_ahead()
-        upcoming: Future[PullResponse] = fetcher.submit(
-            self.client.pull, self.store.sync.cursor, self.pull_limit,
-            self.store.sync.get("epoch"))
+        cursor = self.store.sync.cursor
+        # Only the waiting happens ahead; parsing is CPU work and stays on this thread,
+        # where it does not contend with the page being applied.
+        upcoming: Future[httpx.Response] = fetcher.submit(
+            self.client.fetch_pull, cursor, self.pull_limit, self.store.sync.get("epoch"))
         for _ in range(MAX_ROUNDS):
-            page = upcoming.result()
+            page = self.client.read_pull(upcoming.result(), cursor)
             self._check_clock(self.client.last_server_time_ms)
             if page.has_more:
-                upcoming = fetcher.submit(self.client.pull, page.cursor, self.pull_limit,
+                cursor = page.cursor
+                upcoming = fetcher.submit(self.client.fetch_pull, cursor, self.pull_limit,
                                           page.epoch)
             applied = self.store.sync.apply_page(page.changes, cursor=page.cursor,
                                                  epoch=page.epoch)
