@@ -165,9 +165,10 @@ def parse_audit(data: object, principal: Principal) -> list[tuple[Any, ...]]:
         if not isinstance(actor, str) or not 1 <= len(actor) <= MAX_ACTOR_LENGTH \
                 or not _printable(actor):
             raise _bad(f"{where}.actor must be 1 to {MAX_ACTOR_LENGTH} printable characters")
-        if action not in AUDIT_ACTIONS:
+        if not isinstance(action, str) or action not in AUDIT_ACTIONS:
             raise _bad(f"{where}.action must be one of: {', '.join(AUDIT_ACTIONS)}")
-        if entity is not None and entity not in entities.ENTITIES:
+        if entity is not None and (not isinstance(entity, str)
+                                   or entity not in entities.ENTITIES):
             raise _bad(f"{where}.entity must be an entity name or null")
         if record_id is not None and not is_canonical_uuid(record_id):
             raise _bad(f"{where}.record_id must be a lowercase UUID or null")

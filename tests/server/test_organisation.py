@@ -268,6 +268,8 @@ def test_audit_filters_by_record_and_device(world: World) -> None:
     {"action": "read_notes"},
     {"action": "OPEN"},
     {"entity": "diary"},
+    {"entity": ["youngster"]},  # unhashable: a 400, not a crash (found by the fuzzer)
+    {"action": {"open": 1}},
     {"record_id": "Sam"},
     {"record_id": "01A2224C-0000-7000-8000-000000000001"},
     {"actor": "x" * 81},
