@@ -216,3 +216,22 @@ def engine_pull_only(laptop) -> None:  # noqa: ANN001
         engine._pull(SyncReport())
     finally:
         engine.close()
+
+
+def test_a_batch_bigger_than_the_servers_body_limit_goes_in_parts(laptop_factory) -> None:  # noqa: ANN001
+    from joinus_desktop.sync.protocol import MAX_BODY_BYTES
+
+    a, b = laptop_factory(), laptop_factory()
+    # 150 meetings with the longest notes allowed, in a 3-byte UTF-8 character: ~9 MB
+    # in one batch of 1000, over the server's 8 MiB limit.
+    notes = "€" * 20_000
+    ids = [s.id for s in a.store.records.insert_many(
+        "meeting", [{"date": "2026-01-12", "notes": f"{i} {notes}"[:20_000]} for i in range(150)],
+        team_id=a.team)]
+    assert 150 * len(notes.encode()) > MAX_BODY_BYTES
+    report = a.sync()
+    assert report.pushed == 150 and report.applied == 150 and report.rejected == 0
+    assert a.store.pending_changes() == 0
+    b.sync()
+    assert {m["id"] for m in b.store.meetings.list(b.team)} == set(ids)
+    assert content(a.store, a.team) == content(b.store, b.team)

@@ -81,9 +81,11 @@ _ENCODERS: dict[str, Callable[[Any], Any]] = {"bool": _as_int_bool, "tags": _as_
 
 
 @lru_cache(maxsize=None)
-def _column_encoders(spec: EntitySpec) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
-    """Each field with the encoder its column needs, or None to store it as it is."""
-    return tuple((f.name, _ENCODERS.get(f.kind)) for f in spec.fields)
+def _column_encoders(entity_name: str) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Each field with the encoder its column needs, or None to store it as it is.
+
+    Keyed by the entity's name: hashing the spec itself would hash all its fields."""
+    return tuple((f.name, _ENCODERS.get(f.kind)) for f in entities.entity(entity_name).fields)
 
 
 def field_encoder(spec: EntitySpec, name: str) -> Callable[[Any], Any]:
@@ -233,7 +235,7 @@ class Records:
         author, created = self._author(), now_iso()
         columns = [list(map(encoder, (record[name] for record in records))) if encoder
                    else [record[name] for record in records]
-                   for name, encoder in _column_encoders(spec)]
+                   for name, encoder in _column_encoders(spec.name)]
         with self.db.write() as db:
             stamp = self.clock.now()
             versions = json.dumps({ALL_FIELDS: stamp}, separators=(",", ":"))

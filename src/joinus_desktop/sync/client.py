@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import httpx
@@ -12,7 +13,7 @@ from .. import __version__
 from . import wirejson
 from .errors import ResyncRequired, SyncError
 from ..domain.hlc import is_stamp
-from .protocol import PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
+from .protocol import MAX_BODY_BYTES, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
@@ -81,8 +82,25 @@ class ServerClient:
                              json={"code": code, "device_name": device_name})
 
     def push(self, request: PushRequest) -> PushResponse:
-        body = self._request("POST", "/api/v1/sync/push", json=request.to_wire())
-        response = _parse("push", PushResponse.from_wire, body)
+        """Send a batch; one larger than the server's body limit goes as several requests.
+
+        Long meeting notes make a full batch big (up to ~80 kB per change), so the
+        encoded body decides: halves are sent in order, each under its own batch id,
+        and their answers are put back together as the answer to ``request``.
+        """
+        body = wirejson.dumps(request.to_wire())
+        if len(body) > MAX_BODY_BYTES and len(request.changes) > 1:
+            half = len(request.changes) // 2
+            first = self.push(PushRequest(request.device_id, f"{request.batch_id}.1",
+                                          request.changes[:half]))
+            second = self.push(PushRequest(request.device_id, f"{request.batch_id}.2",
+                                           request.changes[half:]))
+            return PushResponse(request.batch_id, second.epoch, [
+                *first.results, *(replace(r, index=r.index + half) for r in second.results)
+            ], second.server_time_ms)
+        answer = self._answer(self._send("POST", "/api/v1/sync/push", content=body,
+                                         headers={"Content-Type": "application/json"}))
+        response = _parse("push", PushResponse.from_wire, answer)
         check_push_answer(request, response)
         return response
 
