@@ -80,29 +80,31 @@ def merge_change(existing: StoredRecord | None, change: Change, *, author: str, 
 
     ``youngster_id`` overrides the youngster a new record belongs to (the server
     passes it for conflict records, which inherit it from the record they are about).
+    ``checked``: what ``validate`` found in ``validation_input(spec, change.fields)``,
+    if already known (a batch checks its new records at once); used for a new record.
     """
     spec = entities.entity(change.entity)
     rejection = _refuse(spec, existing, change)
     if rejection is not None:
         return rejection
-    if existing is not None and spec.insert_only:
+    if existing is None:
+        return _new_record(spec, change, author=author, now_ms=now_ms, today=today,
+                           youngster_id=youngster_id, checked=checked)
+    if spec.insert_only:
         # Only an identical re-send (e.g. after a restore) reaches here: nothing to do.
         return Merged(existing)
 
-    record = _copy(existing) if existing is not None else StoredRecord(
-        change.id, change.entity, change.team_id,
-        youngster_id or youngster_of(spec, change.id, change.fields),
-        created_at=now_ms, updated_at=now_ms, updated_by=author)
+    record = _copy(existing)
     merged = Merged(record)
     incoming = {name: FieldVersion(value, change.stamp, author)
                 for name, value in change.fields.items()}
     pending = dict(incoming)
 
     stored_delete = record.fields.get("deleted")
-    if existing is not None and existing.deleted and "deleted" not in incoming:
+    if existing.deleted and "deleted" not in incoming:
         assert stored_delete is not None
         _edit_meets_delete(merged, incoming, pending, stored_delete, change.stamp, author)
-    elif existing is not None and not existing.deleted and "deleted" in incoming \
+    elif not existing.deleted and "deleted" in incoming \
             and incoming["deleted"].value is True:
         _delete_meets_edits(merged, incoming["deleted"], pending)
 
@@ -121,8 +123,7 @@ def merge_change(existing: StoredRecord | None, change: Change, *, author: str, 
             merged.lost.append(LostValue(name, version, current))
             merged.lost_fields.append(name)
 
-    problems = _validate(spec, existing, change, record, today,
-                         checked if existing is None else None)
+    problems = _validate(spec, existing, change, record, today)
     if problems:
         return Rejection("invalid_record", problems)
     if merged.changed:
@@ -215,39 +216,59 @@ def _refuse(spec: entities.EntitySpec, existing: StoredRecord | None,
     return None
 
 
+def _new_record(spec: entities.EntitySpec, change: Change, *, author: str, now_ms: int,
+                today: dt.date | None, youngster_id: str | None,
+                checked: list[Problem] | None) -> Merged | Rejection:
+    """A record the server has never seen: nothing to arbitrate, every field stored as sent.
+
+    (What the general path below does for it too, without the per-field bookkeeping.)
+    """
+    found = checked if checked is not None else entities.validate(
+        spec.name, validation_input(spec, change.fields), today=today)
+    messages: list[str] = []
+    _add_messages(messages, found, deleted=change.fields.get("deleted", False) is True)
+    if messages:
+        return Rejection("invalid_record", " ".join(messages))
+    fields = {name: FieldVersion(value, change.stamp, author)
+              for name, value in change.fields.items()}
+    record = StoredRecord(change.id, change.entity, change.team_id,
+                          youngster_id or youngster_of(spec, change.id, change.fields),
+                          fields, created_at=now_ms, updated_at=now_ms, updated_by=author)
+    return Merged(record, changed=dict(fields))
+
+
 def validation_input(spec: entities.EntitySpec, values: Mapping[str, Any]) -> dict[str, Any]:
     """The record ``validate`` checks for these values (the tombstone flag left out)."""
     return entities.with_defaults(spec.name, {k: v for k, v in values.items() if k != "deleted"})
 
 
-def _validate(spec: entities.EntitySpec, existing: StoredRecord | None, change: Change,
-              merged: StoredRecord, today: dt.date | None,
-              checked: list[Problem] | None = None) -> str:
+def _validate(spec: entities.EntitySpec, existing: StoredRecord, change: Change,
+              merged: StoredRecord, today: dt.date | None) -> str:
     """English messages of every error in the record as its author meant it, and as merged.
 
     A deleted record need not be complete (a tombstone for a record the server
-    never saw is fine), but what it holds must still be well-typed. ``checked``:
-    the problems ``validate`` already found in ``validation_input(change.fields)``
-    (a batch checks its new records at once), used when that is all there is to check.
+    never saw is fine), but what it holds must still be well-typed.
     """
-    intended = {**(existing.values() if existing else {}), **change.fields}
+    intended = {**existing.values(), **change.fields}
     as_merged = merged.values()
     # Usually nothing was arbitrated away and the two are the same record: check it once.
     candidates = [intended] if as_merged == intended else [intended, as_merged]
     messages: list[str] = []
     for values in candidates:
-        deleted = values.get("deleted", False) is True
-        if checked is not None and len(candidates) == 1 and existing is None:
-            found = checked
-        else:
-            found = entities.validate(spec.name, validation_input(spec, values), today=today)
-        problems = errors(found)
-        if deleted:
-            problems = [p for p in problems if p.code != "required"]
-        for problem in problems:
-            if problem.message("en") not in messages:
-                messages.append(problem.message("en"))
+        found = entities.validate(spec.name, validation_input(spec, values), today=today)
+        _add_messages(messages, found, deleted=values.get("deleted", False) is True)
     return " ".join(messages)
+
+
+def _add_messages(messages: list[str], found: list[Problem], *, deleted: bool) -> None:
+    """The errors among ``found`` as English text, each once (a tombstone may be partial)."""
+    problems = errors(found)
+    if deleted:
+        problems = [p for p in problems if p.code != "required"]
+    for problem in problems:
+        text = problem.message("en")
+        if text not in messages:
+            messages.append(text)
 
 
 def _store(merged: Merged, name: str, version: FieldVersion) -> None:

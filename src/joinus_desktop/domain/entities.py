@@ -75,6 +75,10 @@ class EntitySpec:
         """Every synced field, including the tombstone."""
         return (*self.field_names, "deleted")
 
+    @cached_property
+    def synced_field_set(self) -> frozenset[str]:
+        return frozenset(self.synced_fields)
+
 
 def _text(name: str, max_length: int, *, required: bool = False, free: bool = True) -> FieldSpec:
     return FieldSpec(name, "text", required=required, max_length=max_length, free_text=free)

@@ -81,10 +81,11 @@ class Change:
         fields = _require(data, "fields", dict, where)
         if not fields:
             raise ProtocolError("invalid_request", f"{where}: 'fields' is empty")
-        for name in fields:
-            if name not in spec.synced_fields:
-                raise ProtocolError("unknown_field",
-                                    f"{where}: '{entity_name}' has no field '{name}'")
+        if not fields.keys() <= spec.synced_field_set:  # checked name by name only if not
+            for name in fields:
+                if name not in spec.synced_field_set:
+                    raise ProtocolError("unknown_field",
+                                        f"{where}: '{entity_name}' has no field '{name}'")
         base = data.get("base", {})
         if not isinstance(base, dict):
             raise ProtocolError("invalid_request", f"{where}: 'base' must be an object")
@@ -94,8 +95,10 @@ class Change:
                                     f"{where}: base names '{name}', which the change does not set")
             if value is not None and not is_stamp(value):
                 raise ProtocolError("invalid_request", f"{where}: base of '{name}' is not a stamp")
+        # A new record's change names every field in its base (all None): kept as sent.
         return cls(entity_name, record_id, team_id, stamp, dict(fields),
-                   {name: base.get(name) for name in fields})
+                   dict(base) if len(base) == len(fields)
+                   else {name: base.get(name) for name in fields})
 
 
 @dataclass(frozen=True)
