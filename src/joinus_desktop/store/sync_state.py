@@ -117,6 +117,15 @@ class SyncState(Repository):
     @staticmethod
     def _add_changes(batch: OutboxBatch, spec: entities.EntitySpec, record: dict[str, Any],
                      entries: list[tuple]) -> None:
+        versions = record["versions"]
+        if len(entries) == 1 and entries[0][3] is None and versions.keys() == {ALL_FIELDS}:
+            # The usual new record, unedited since: every field with its one stamp, as
+            # the general path below would send it.
+            batch.changes.append(Change(spec.name, record["id"], record["team_id"],
+                                        versions[ALL_FIELDS],
+                                        {n: record[n] for n in spec.synced_fields},
+                                        dict.fromkeys(spec.synced_fields)))
+            return
         dirty: dict[str, str | None] = {}  # field -> earliest unpushed base
         for _, _, _, fields, base in entries:
             names = json.loads(fields) if fields else spec.synced_fields
