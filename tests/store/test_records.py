@@ -203,3 +203,19 @@ def test_reads_reuse_one_connection_per_thread(store, team) -> None:  # noqa: AN
     worker.join()
     reads()
     assert len(store.db._readers) - before <= 2
+
+
+def test_insert_many_fills_in_missing_ids_and_refuses_spare_ones(store, team) -> None:  # noqa: ANN001
+    from joinus_desktop.domain.ids import is_uuid, uuid7
+
+    mine = uuid7()
+    rows = [{"date": "2026-01-12"}] * 3
+    saved = store.records.insert_many("meeting", rows, team_id=team["id"],
+                                      record_ids=[None, mine, ""])
+    assert saved[1].id == mine and all(is_uuid(s.id) for s in saved)
+    assert len({s.id for s in saved}) == 3
+    before = store.pending_changes()
+    with pytest.raises(ValueError):
+        store.records.insert_many("meeting", rows[:1], team_id=team["id"],
+                                  record_ids=[uuid7(), uuid7()])
+    assert store.pending_changes() == before  # no outbox entry without its record

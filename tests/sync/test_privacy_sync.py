@@ -78,3 +78,43 @@ def test_enrolment_wraps_the_vault_to_the_organisation_key_for_recovery(  # noqa
     with Store.open(root, "tijdelijk van de organisatie") as recovered:
         assert recovered.youngsters.get(y)["alias"] == "Niet verloren"
     a.store = Store.open(root, "tijdelijk van de organisatie")  # the fixture locks it at the end
+
+
+def test_an_erasure_is_confirmed_only_once_the_laptop_applied_it(laptop_factory) -> None:  # noqa: ANN001
+    """Asking for the page after a purge confirms it: the laptop must not ask ahead."""
+    import time
+
+    import pytest
+
+    a, b = laptop_factory(), laptop_factory()
+    y = a.store.youngsters.add(team_id=a.team, alias="Vergeet mij", intake_date="2025-09-01",
+                               status="active").id
+    a.sync(), b.sync()
+    a.store.erasure.erase_youngster(y)
+    a.sync()
+    for week in range(4):  # entries after the purge, so there is a next page to ask for
+        a.store.meetings.add(team_id=a.team, date=str(dt.date(2025, 11, 3) + dt.timedelta(7 * week)))
+    a.sync()
+
+    applying = b.store.sync.apply_page
+
+    def disk_full_at_the_purge(changes, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        if any(c.kind == "purge" for c in changes):
+            time.sleep(0.5)  # time enough for a request ahead to reach the server
+            raise OSError("disk full")
+        return applying(changes, **kwargs)
+
+    b.store.sync.apply_page = disk_full_at_the_purge  # type: ignore[method-assign]
+    with pytest.raises(OSError):
+        b.sync(pull_limit=1)
+    assert b.store.youngsters.get(y)["alias"] == "Vergeet mij"  # not applied, so …
+    receipt = run_admin(a.server.database_url, "erasure-receipt", y)
+    assert b.store.sync.get("server_device_id") not in {
+        d["device_id"] for d in receipt["devices"] if d["confirmed"]}  # … not confirmed
+    b.store.sync.apply_page = applying  # type: ignore[method-assign]
+    b.sync()
+    assert b.store.erasure.is_erased(y)
+    b.sync()  # its next pull starts past the purge: now it is confirmed
+    receipt = run_admin(a.server.database_url, "erasure-receipt", y)
+    assert b.store.sync.get("server_device_id") in {
+        d["device_id"] for d in receipt["devices"] if d["confirmed"]}

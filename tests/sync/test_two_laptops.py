@@ -235,3 +235,18 @@ def test_a_batch_bigger_than_the_servers_body_limit_goes_in_parts(laptop_factory
     b.sync()
     assert {m["id"] for m in b.store.meetings.list(b.team)} == set(ids)
     assert content(a.store, a.team) == content(b.store, b.team)
+
+
+def test_a_window_holding_more_changes_than_the_server_takes_goes_in_parts(laptop_factory) -> None:  # noqa: ANN001
+    """1000 outbox rows, one of them a new record edited since: 1001 changes."""
+    a, b = laptop_factory(), laptop_factory()
+    saved = a.store.records.insert_many("meeting", [{"date": "2026-01-12"}] * 1000,
+                                        team_id=a.team)
+    a.store.records.update("meeting", saved[0].id, {"place": "Buurthuis"})
+    window = a.store.sync.outbox_batch(1000)
+    assert len(window.seqs) == 1000 and len(window.changes) == 1001
+    report = a.sync(push_batch=1000)
+    assert report.rejected == 0 and a.store.pending_changes() == 0
+    b.sync()
+    assert len(b.store.meetings.list(b.team)) == 1000
+    assert b.store.meetings.get(saved[0].id)["place"] == "Buurthuis"

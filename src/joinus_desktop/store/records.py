@@ -218,12 +218,12 @@ class Records:
         if spec.name == "conflict":
             raise ReadOnlyRecord("Conflicts are made by the server, not typed in.")
         records = [entities.with_defaults(spec.name, values) for values in rows]
-        ids = list(record_ids) if record_ids else []
-        if len(ids) < len(records):
-            ids += [None] * (len(records) - len(ids))
-        if None in ids:
-            fresh = iter(uuid7_many(ids.count(None)))
-            ids = [record_id or next(fresh) for record_id in ids]
+        given = list(record_ids) if record_ids else []
+        if len(given) > len(records):
+            raise ValueError("insert_many: more record ids than records")
+        given += [None] * (len(records) - len(given))
+        fresh = iter(uuid7_many(sum(1 for record_id in given if not record_id)))
+        ids: list[str] = [record_id or next(fresh) for record_id in given]
         for record in records:
             record.pop("id", None)
             record["team_id"] = team_id

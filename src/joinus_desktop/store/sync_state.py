@@ -226,7 +226,8 @@ class SyncState(Repository):
             page = _PageWriter(db, self._present(db, changes))
             # Stamps compare as strings: moving past the page's greatest moves past them
             # all. Raises ClockError for a stamp far ahead of our clock; the page rolls back.
-            greatest = max((v.stamp for c in changes if c.kind == "change"
+            greatest = max((v.stamp for c in changes
+                            if c.kind == "change" and c.entity in entities.ENTITIES and c.id
                             for v in c.fields.values()), default=None)
             if greatest is not None:
                 self.store.clock.receive(greatest)

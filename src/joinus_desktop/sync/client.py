@@ -13,7 +13,8 @@ from .. import __version__
 from . import wirejson
 from .errors import ResyncRequired, SyncError
 from ..domain.hlc import is_stamp
-from .protocol import MAX_BODY_BYTES, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
+from .protocol import (MAX_BODY_BYTES, MAX_CHANGES_PER_BATCH, PROTOCOL_VERSION, PullResponse,
+                       PushRequest, PushResponse)
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
@@ -82,14 +83,17 @@ class ServerClient:
                              json={"code": code, "device_name": device_name})
 
     def push(self, request: PushRequest) -> PushResponse:
-        """Send a batch; one larger than the server's body limit goes as several requests.
+        """Send a batch; one over the server's limits goes as several requests.
 
-        Long meeting notes make a full batch big (up to ~80 kB per change), so the
-        encoded body decides: halves are sent in order, each under its own batch id,
-        and their answers are put back together as the answer to ``request``.
+        The limits are 1000 changes and 8 MiB of body (long meeting notes make a change
+        up to ~80 kB). Halves are sent in order, each under its own batch id, and their
+        answers are put back together as the answer to ``request``.
         """
-        body = wirejson.dumps(request.to_wire())
-        if len(body) > MAX_BODY_BYTES and len(request.changes) > 1:
+        # One outbox row may become several changes (a new record edited since), so a
+        # window of PUSH_BATCH rows can hold more changes than the server takes.
+        too_many = len(request.changes) > MAX_CHANGES_PER_BATCH
+        body = b"" if too_many else wirejson.dumps(request.to_wire())
+        if (too_many or len(body) > MAX_BODY_BYTES) and len(request.changes) > 1:
             half = len(request.changes) // 2
             first = self.push(PushRequest(request.device_id, f"{request.batch_id}.1",
                                           request.changes[:half]))

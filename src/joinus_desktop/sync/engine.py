@@ -227,8 +227,8 @@ class SyncEngine:
                 sending = ahead.submit(self.client.push, PushRequest(
                     device_id, uuid7(), batch.changes)) if batch.changes else None
                 if answered is not None:
-                    self._acknowledge(report, *answered)
-                    answered = None
+                    previous, answered = answered, None  # recorded once, even if it fails
+                    self._acknowledge(report, *previous)
                 if sending is None:
                     answered = (batch, [])
                     continue
@@ -256,9 +256,10 @@ class SyncEngine:
     def _pull(self, report: SyncReport) -> None:
         """Pull page by page; the next page is fetched while this one is applied.
 
-        Fetching ahead commits nothing: the cursor moves only with an applied page,
-        in its transaction, so a page fetched but never applied is simply fetched
-        again by the next run.
+        Fetching ahead commits nothing here: the cursor moves only with an applied
+        page, in its transaction, so a page fetched but never applied is simply
+        fetched again by the next run. (On the server, asking past a purge confirms
+        it: see below.)
         """
         fetcher = _worker_ahead()
         cursor = self.store.sync.cursor
@@ -269,12 +270,19 @@ class SyncEngine:
         for _ in range(MAX_ROUNDS):
             page = self.client.read_pull(upcoming.result(), cursor)
             self._check_clock(self.client.last_server_time_ms)
-            if page.has_more:
-                cursor = page.cursor
-                upcoming = fetcher.submit(self.client.fetch_pull, cursor, self.pull_limit,
-                                          page.epoch)
+            # Asking for what follows a purge tells the server the purge was applied (it
+            # records the erasure as done on this laptop), so a page holding one is
+            # applied before the next is asked for.
+            ahead = page.has_more and not any(c.kind == "purge" for c in page.changes)
+            if ahead:
+                upcoming = fetcher.submit(self.client.fetch_pull, page.cursor,
+                                          self.pull_limit, page.epoch)
             applied = self.store.sync.apply_page(page.changes, cursor=page.cursor,
                                                  epoch=page.epoch)
+            cursor = page.cursor
+            if page.has_more and not ahead:
+                upcoming = fetcher.submit(self.client.fetch_pull, cursor, self.pull_limit,
+                                          page.epoch)
             report.pulled += applied.changes
             report.purges += applied.purges
             if page.counts is not None:
