@@ -283,7 +283,9 @@ class SyncState(Repository):
         spec = entities.entity(pulled.entity)
         if erased and self._belongs_to_erased(db, spec, pulled, erased):
             return 0
-        known = {n: v for n, v in pulled.fields.items() if n in spec.synced_fields}
+        synced = spec.synced_field_set
+        known = (pulled.fields if pulled.fields.keys() <= synced
+                 else {n: v for n, v in pulled.fields.items() if n in synced})
         if pulled.id not in page.present:
             # New here: queued, and written with the page's other new records at once.
             page.insert(spec, pulled, known)
@@ -364,6 +366,9 @@ class SyncState(Repository):
         return moved
 
 
+_json_string = json.encoder.encode_basestring  # a str as a JSON string literal, in C
+
+
 @lru_cache(maxsize=256)
 def _encoders(entity_name: str, names: tuple[str, ...]) -> tuple[Callable, ...]:
     """How each named field is stored (see ``records.encode``), looked up once per shape.
@@ -389,13 +394,13 @@ class _PageWriter:
         stamps = {v.stamp for v in known.values()}
         if len(stamps) == 1 and len(names) == len(spec.synced_fields):
             # A whole record written at once (the usual new record): one shared stamp.
-            versions = f'{{"{ALL_FIELDS}":{json.dumps(stamps.pop())}}}'
+            versions = f'{{"{ALL_FIELDS}":{_json_string(stamps.pop())}}}'
         else:
             versions = json.dumps({n: v.stamp for n, v in known.items()})
-        self._pending[(spec.table, names)].append(
-            (pulled.id, pulled.team_id,
-             *(enc(known[n].value) for n, enc in zip(names, _encoders(spec.name, names))),
-             self._now, self._now, pulled.author, versions))
+        row = [pulled.id, pulled.team_id]
+        row += [enc(v.value) for enc, v in zip(_encoders(spec.name, names), known.values())]
+        row += (self._now, self._now, pulled.author, versions)
+        self._pending[(spec.table, names)].append(row)
         self._pending_ids.add(pulled.id)  # type: ignore[arg-type]
         self.present.add(pulled.id)  # type: ignore[arg-type]
 

@@ -22,6 +22,7 @@ from ..store.store import Store
 from ..store.sync_state import OutboxBatch
 from .client import ServerClient
 from .errors import ResyncRequired, SyncError
+from .gcpause import paused_gc
 from .protocol import DEFAULT_PULL_LIMIT, ChangeResult, PushRequest
 
 log = logging.getLogger(__name__)
@@ -268,7 +269,9 @@ class SyncEngine:
         upcoming: Future[httpx.Response] = fetcher.submit(
             self.client.fetch_pull, cursor, self.pull_limit, self.store.sync.get("epoch"))
         for _ in range(MAX_ROUNDS):
-            page = self.client.read_pull(upcoming.result(), cursor)
+            raw = upcoming.result()
+            with paused_gc():  # a page is thousands of acyclic objects: see gcpause.py
+                page = self.client.read_pull(raw, cursor)
             self._check_clock(self.client.last_server_time_ms)
             # Asking for what follows a purge tells the server the purge was applied (it
             # records the erasure as done on this laptop), so a page holding one is
@@ -277,8 +280,9 @@ class SyncEngine:
             if ahead:
                 upcoming = fetcher.submit(self.client.fetch_pull, page.cursor,
                                           self.pull_limit, page.epoch)
-            applied = self.store.sync.apply_page(page.changes, cursor=page.cursor,
-                                                 epoch=page.epoch)
+            with paused_gc():
+                applied = self.store.sync.apply_page(page.changes, cursor=page.cursor,
+                                                     epoch=page.epoch)
             cursor = page.cursor
             if page.has_more and not ahead:
                 upcoming = fetcher.submit(self.client.fetch_pull, cursor, self.pull_limit,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from joinus_desktop.domain.hlc import is_canonical_stamp
 from joinus_desktop.sync import protocol, wirejson
+from joinus_desktop.sync.gcpause import paused_gc
 from joinus_desktop.sync.protocol import ProtocolError, PushRequest
 
 from .. import pull as pull_service
@@ -15,6 +18,7 @@ from .. import push as push_service
 from ..auth import Principal
 from ..errors import ApiError
 from ..records import is_canonical_uuid
+from ..storage import Storage
 from .body import has_control_chars, read_json
 from .deps import current_principal, storage_of
 from .responses import errors, json_body
@@ -54,6 +58,12 @@ def parse_push(data: object, principal: Principal) -> PushRequest:
     return request
 
 
+def _push_without_gc(storage: Storage, principal: Principal,
+                     request: PushRequest) -> dict[str, Any]:
+    with paused_gc():
+        return push_service.push(storage, principal, request)
+
+
 @router.post("/push", response_model=None, openapi_extra=json_body("PushRequest"),
              responses={200: {"model": PushResponse},
                         **errors("invalid_json", "invalid_request", "unknown_entity",
@@ -62,8 +72,10 @@ def parse_push(data: object, principal: Principal) -> PushRequest:
 async def push(request: Request,
                principal: Principal = Depends(current_principal)) -> Response:
     """Apply a batch of changes atomically; a retried batch_id returns the first answer."""
-    push_request = parse_push(await read_json(request), principal)
-    answer = await run_in_threadpool(push_service.push, storage_of(request), principal,
+    body = await read_json(request)
+    with paused_gc():  # a batch is thousands of acyclic objects: see sync/gcpause.py
+        push_request = parse_push(body, principal)
+    answer = await run_in_threadpool(_push_without_gc, storage_of(request), principal,
                                      push_request)
     return Response(wirejson.dumps(answer), media_type="application/json")
 
