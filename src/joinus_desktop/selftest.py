@@ -117,6 +117,16 @@ class SelfTest:
             raise CheckFailed("sqlcipher3 loads but reports no cipher (plain SQLite?)")
         return f"SQLCipher {row[0]}"
 
+    def sync_wire(self) -> str:
+        import orjson
+
+        from .sync import wirejson
+
+        sample = {"alias": "Sanne ✓", "n": 2**70, "tags": ["peer_contact"], "ok": True}
+        if wirejson.loads(wirejson.dumps(sample)) != sample:
+            raise CheckFailed("the sync wire's JSON does not read back what it wrote")
+        return f"orjson {orjson.__version__}"
+
     def vault(self) -> str:
         from .demo import fill_demo
         from .store.keyfile import Argon2Params
@@ -299,6 +309,7 @@ def run() -> int:
             test.check("version", test.version)
             test.check("instruments", test.instruments)
             test.check("sqlcipher", test.sqlcipher)
+            test.check("sync-wire", test.sync_wire)
             test.check("vault", test.vault, needs=("instruments", "sqlcipher"))
             test.check("qt-platform", test.qt_platform)
             test.check("qt-app", test.qt_app, needs=("qt-platform",))

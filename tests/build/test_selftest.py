@@ -27,8 +27,8 @@ def test_self_test_passes(tmp_path: Path) -> None:
     result = self_test(tmp_path)
     assert result.returncode == 0, result.stderr
     assert not failed_lines(result)
-    for check in ("version", "instruments", "sqlcipher", "vault", "qt-platform", "qt-app",
-                  "qt-resources", "translations", "main-window", "chart", "cleanup"):
+    for check in ("version", "instruments", "sqlcipher", "sync-wire", "vault", "qt-platform",
+                  "qt-app", "qt-resources", "translations", "main-window", "chart", "cleanup"):
         assert f"self-test: ok {check}:" in result.stdout, check
     assert "checks passed" in result.stdout.splitlines()[-1]
     assert not (tmp_path / "must-stay-empty").exists()
