@@ -22,7 +22,7 @@ translations: $(QM)
 
 # Opens the app on a demo vault (created on first use) and prints its passphrase.
 run: $(STAMP) $(QM)
-	@DEMO_DIR="$$($(PY) -c 'from joinus_desktop.paths import default_data_dir; print(default_data_dir("demo"))')"; \
+	@unset JOINUS_DATA_DIR; DEMO_DIR="$$($(PY) -c 'from joinus_desktop.paths import default_data_dir; print(default_data_dir("demo"))')"; \
 	if [ ! -e "$$DEMO_DIR/vault.key" ]; then \
 		echo "Creating a demo vault in $$DEMO_DIR …"; \
 		JOINUS_PASSPHRASE='$(DEMO_PASSPHRASE)' $(VENV)/bin/joinus-desktop --data-dir "$$DEMO_DIR" demo >/dev/null || exit 1; \

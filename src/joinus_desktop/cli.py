@@ -27,7 +27,6 @@ ENV_RECOVERY_KEY = "JOINUS_RECOVERY_KEY"
 
 EXIT_OK = 0
 EXIT_ERROR = 1
-EXIT_USAGE = 2
 
 
 class UserError(Exception):

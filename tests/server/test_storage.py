@@ -52,6 +52,7 @@ def test_concurrent_first_starts_migrate_once(database_url: str) -> None:
     for store in opened:
         store.close()
     assert not errors, errors[0]
+    assert len(opened) == 3  # none still hanging after its minute
     with open_storage(database_url) as store, store.read() as tx:
         assert tx.query("SELECT COUNT(*) FROM schema_migrations")[0][0] == LATEST_VERSION
         assert tx.query("SELECT COUNT(*) FROM meta")[0][0] == 1
