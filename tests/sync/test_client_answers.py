@@ -57,3 +57,27 @@ def test_malformed_pull_pages_are_refused() -> None:
                          (PullResponse("e", 1, False, []), 2)]:
         with pytest.raises(SyncError):
             check_pull_answer(page, cursor)
+
+
+@pytest.mark.parametrize("body", [
+    {},
+    {"device_id": "d", "token": "t"},
+    {"device_id": "d", "token": "t", "user": "u"},
+    {"device_id": "d", "token": 5, "user": {"id": "u"}},
+    {"device_id": "d", "token": "t", "user": {"id": "u"}, "teams": [{"name": "no id"}]},
+    {"device_id": "d", "token": "t", "user": {"id": "u"}, "teams": "all"},
+])
+def test_a_malformed_enrolment_answer_is_a_clear_error_not_a_crash(body: dict) -> None:
+    from joinus_desktop.sync.client import _checked_enrolment, _parse
+
+    with pytest.raises(SyncError) as caught:
+        _parse("enrolment", _checked_enrolment, body)
+    assert caught.value.kind == "protocol" and "enrolment answer is malformed" in str(caught.value)
+
+
+def test_a_complete_enrolment_answer_is_kept_as_it_is() -> None:
+    from joinus_desktop.sync.client import _checked_enrolment
+
+    body = {"device_id": "d", "token": "t", "user": {"id": "u", "name": "Anna"},
+            "teams": [{"id": "t1", "name": "Oost"}]}
+    assert _checked_enrolment(body) is body

@@ -79,8 +79,9 @@ class ServerClient:
         return self._request("GET", "/healthz")
 
     def enroll(self, code: str, device_name: str) -> dict[str, Any]:
-        return self._request("POST", "/api/v1/enroll",
+        body = self._request("POST", "/api/v1/enroll",
                              json={"code": code, "device_name": device_name})
+        return _parse("enrolment", _checked_enrolment, body)
 
     def push(self, request: PushRequest) -> PushResponse:
         """Send a batch; one over the server's limits goes as several requests.
@@ -152,6 +153,16 @@ def _parse(what: str, parser: Callable[[dict[str, Any]], T], body: dict[str, Any
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SyncError("protocol", f"The server's {what} answer is malformed ({exc}).") \
             from None
+
+
+def _checked_enrolment(body: dict[str, Any]) -> dict[str, Any]:
+    """The enrolment answer, if it holds what the laptop keeps (else KeyError/TypeError)."""
+    user, teams = body["user"], body.get("teams") or []
+    if not (isinstance(body["device_id"], str) and isinstance(body["token"], str)
+            and isinstance(user, dict) and isinstance(user["id"], str)
+            and isinstance(teams, list) and all(isinstance(t["id"], str) for t in teams)):
+        raise TypeError("a field has the wrong type")
+    return body
 
 
 def check_push_answer(request: PushRequest, response: PushResponse) -> None:
