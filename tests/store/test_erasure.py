@@ -57,3 +57,24 @@ def test_erasure_purges_content_and_keeps_the_fact(vault_dir: Path, store, team)
         # No stray WAL holding old page images after the checkpoint.
     wal = vault_dir / "vault.db-wal"
     assert not wal.exists() or os.path.getsize(wal) == 0
+
+
+def test_the_confirmation_counts_exactly_what_the_erasure_removes(store, team) -> None:  # noqa: ANN001
+    from joinus_desktop.store import privacy
+
+    y = store.youngsters.add(team_id=team["id"], alias="Wis-mij", intake_date="2026-01-01").id
+    c = store.challenges.add(team_id=team["id"], youngster_id=y, title="Iets vragen").id
+    store.challenges.add_attempt(challenge_id=c, date="2026-01-05", what_happened="poging")
+    # An attempt that reached this laptop without its youngster field (found by challenge),
+    # and a conflict about the youngster's record: both go, so both are counted.
+    with store.db.write() as db:
+        db.execute("INSERT INTO challenge_attempt (id, team_id, challenge_id, date, "
+                   "what_happened, deleted, versions) VALUES (?, ?, ?, '2026-01-06', 'x', 0, "
+                   "'{}')", ("01a00000-0000-7000-8000-000000000001", team["id"], c))
+        db.execute("INSERT INTO conflict (id, team_id, entity, record_id, field, deleted, "
+                   "versions) VALUES (?, ?, 'youngster', ?, 'alias', 0, '{}')",
+                   ("01a00000-0000-7000-8000-000000000002", team["id"], y))
+    summary = privacy.erasure_summary(store, y)
+    assert summary["challenge_attempt"] == 2 and summary["conflict"] == 1
+    assert store.erasure.erase_youngster(y) == sum(summary.values()) == 5
+    assert privacy.erasure_summary(store, y) == dict.fromkeys(summary, 0)

@@ -9,6 +9,8 @@ whole group and are not searched for names: the docs tell workers to use aliases
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..domain import entities
 from .records import now_iso
 from .repository import Repository
@@ -27,28 +29,15 @@ class Erasure(Repository):
             existing = db.execute("SELECT team_id FROM erasure WHERE youngster_id = ?",
                                   (youngster_id,)).fetchall()
             team_id = team_rows[0][0] if team_rows else (existing[0][0] if existing else None)
+            tied = self.tied_records(youngster_id, db)
             erased_ids: set[str] = {youngster_id}  # even when their own row is gone already
-            for spec in entities.ENTITIES.values():
-                if spec.youngster_field is None:
-                    continue
-                ids = [r[0] for r in db.execute(
-                    f"SELECT id FROM [{spec.table}] WHERE [{spec.youngster_field}] = ?",
-                    (youngster_id,)).fetchall()]
+            for entity_name, ids in tied.items():
                 erased_ids.update(ids)
-                db.execute(f"DELETE FROM [{spec.table}] WHERE [{spec.youngster_field}] = ?",
-                           (youngster_id,))
-            # Attempts carry youngster_id too, but sweep by challenge as well, so an
-            # attempt pulled with a missing youngster field cannot survive its challenge.
-            challenge_ids = tuple(erased_ids) or ("",)
-            marks = ",".join("?" * len(challenge_ids))
-            erased_ids.update(r[0] for r in db.execute(
-                f"SELECT id FROM challenge_attempt WHERE challenge_id IN ({marks})",
-                challenge_ids).fetchall())
-            db.execute(f"DELETE FROM challenge_attempt WHERE challenge_id IN ({marks})",
-                       challenge_ids)
-            id_list = tuple(erased_ids) or ("",)
+                id_list = tuple(ids) or ("",)
+                db.execute(f"DELETE FROM [{entities.entity(entity_name).table}] WHERE id IN "
+                           f"({','.join('?' * len(id_list))})", id_list)
+            id_list = tuple(erased_ids)
             marks = ",".join("?" * len(id_list))
-            db.execute(f"DELETE FROM conflict WHERE record_id IN ({marks})", id_list)
             db.execute(f"DELETE FROM outbox WHERE record_id IN ({marks})", id_list)
             # Refused changes keep their values for review: those go too.
             db.execute(f"DELETE FROM quarantine WHERE record_id IN ({marks})", id_list)
@@ -66,6 +55,31 @@ class Erasure(Repository):
         if not self.db.writer.conn.in_transaction:
             self.db.checkpoint()  # else the caller checkpoints after its commit
         return len(erased_ids)
+
+    def tied_records(self, youngster_id: str, db: Any = None) -> dict[str, set[str]]:
+        """Per entity, the ids of every record that erasing the youngster removes.
+
+        Their own records (by each entity's youngster field), attempts at their
+        challenges (also by challenge, so an attempt pulled without its youngster field
+        cannot outlive its challenge), and conflicts about any of those. The erasure
+        and its confirmation dialog (``privacy.erasure_summary``) both count on this.
+        """
+        db = db if db is not None else self.db.read()
+        tied: dict[str, set[str]] = {}
+        for spec in entities.ENTITIES.values():
+            if spec.youngster_field is not None:
+                tied[spec.name] = {r[0] for r in db.execute(
+                    f"SELECT id FROM [{spec.table}] WHERE [{spec.youngster_field}] = ?",
+                    (youngster_id,)).fetchall()}
+        challenges = tuple(tied.get("challenge", ())) or ("",)
+        tied["challenge_attempt"] |= {r[0] for r in db.execute(
+            "SELECT id FROM challenge_attempt WHERE challenge_id IN "
+            f"({','.join('?' * len(challenges))})", challenges).fetchall()}
+        about = (youngster_id, *set().union(*tied.values()))
+        tied["conflict"] = {r[0] for r in db.execute(
+            f"SELECT id FROM conflict WHERE record_id IN ({','.join('?' * len(about))})",
+            about).fetchall()}
+        return tied
 
     def is_erased(self, youngster_id: str) -> bool:
         return bool(self.db.query("SELECT 1 FROM erasure WHERE youngster_id = ?",

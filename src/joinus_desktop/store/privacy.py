@@ -104,15 +104,7 @@ def retention_due(store: Store, team_id: str, *, today: dt.date | None = None
 
 def erasure_summary(store: Store, youngster_id: str) -> dict[str, int]:
     """How many records of each kind erasing the youngster removes (for the confirmation)."""
-    counts: dict[str, int] = {}
-    for spec in entities.ENTITIES.values():
-        if spec.youngster_field is None:
-            continue
-        rows = store.db.query(
-            f"SELECT count(*) AS n FROM [{spec.table}] WHERE [{spec.youngster_field}] = ?",
-            (youngster_id,))
-        counts[spec.name] = rows[0]["n"]
-    return counts
+    return {name: len(ids) for name, ids in store.erasure.tied_records(youngster_id).items()}
 
 
 def records_of(store: Store, youngster_id: str) -> dict[str, list[dict[str, Any]]]:
