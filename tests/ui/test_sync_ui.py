@@ -100,3 +100,27 @@ def test_review_dialog_resolves_a_conflict(qtbot, demo_store: Store, server,  # 
     engine_sync(demo_store), engine_sync(other)
     assert other.records.get("observation", obs)["behaviour"] == "A en B samen"
     other.lock()
+
+
+def test_an_unreachable_server_shows_offline_with_the_next_try(qtbot, demo_store: Store) -> None:  # noqa: ANN001
+    from joinus_desktop.ui import tasks
+    from joinus_desktop.ui.sync.service import SyncService
+    from joinus_desktop.ui.sync.status import SyncStatusWidget
+    from tests.support.postgres import free_port
+
+    demo_store.sync.set(server_url=f"http://127.0.0.1:{free_port()}", token="t",
+                        server_device_id="d")  # enrolled, but nobody listens there
+    service = SyncService(demo_store)
+    widget = SyncStatusWidget(service)
+    qtbot.addWidget(widget)
+    service.start()  # reads the status, sees it enrolled, and syncs
+    qtbot.waitUntil(lambda: service.status.state == "offline", timeout=20_000)
+    tasks.wait_for_idle()  # the status read queued with the failure has landed too
+    qtbot.wait(50)
+    assert service.status.next_attempt_s == 30
+    assert "next try in 30 s" in widget.text.text()
+    service.refresh_status()  # a plain refresh (e.g. the pending-changes timer) keeps it
+    tasks.wait_for_idle()
+    qtbot.wait(50)
+    assert service.status.next_attempt_s == 30
+    service.stop()

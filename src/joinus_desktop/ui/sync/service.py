@@ -40,14 +40,15 @@ class SyncStatus:
     enrolled: bool = False
 
 
-def _load_status(store: Store, state: str) -> SyncStatus:
+def _load_status(store: Store, state: str, next_attempt_s: int | None) -> SyncStatus:
     """Read the counts and last results (runs on a worker)."""
     team = store.meta("current_team")
     conflicts = len(store.conflicts.open(team)) if team else 0
     return SyncStatus(state=state, pending=store.pending_changes(),
                       last_success=store.sync.get("last_success"),
                       last_error=store.sync.get("last_error"), conflicts=conflicts,
-                      refused=len(store.sync.quarantined()), enrolled=store.sync.enrolled)
+                      refused=len(store.sync.quarantined()), next_attempt_s=next_attempt_s,
+                      enrolled=store.sync.enrolled)
 
 
 class SyncService(QObject):
@@ -112,11 +113,15 @@ class SyncService(QObject):
         QueryOp(parent=self, op=run, success=self._succeeded, pool=network_pool()) \
             .failure(self._failed).run()
 
-    def refresh_status(self, state: str | None = None) -> None:
+    def refresh_status(self, state: str | None = None, *,
+                       next_attempt_s: int | None = None) -> None:
+        """Re-read the counts; a new ``state`` replaces the retry time, a plain refresh
+        keeps both."""
         store, current = self.store, state or self.status.state
+        retry = next_attempt_s if state else self.status.next_attempt_s
         if store.vault.is_locked:
             return
-        QueryOp(parent=self, op=lambda: _load_status(store, current),
+        QueryOp(parent=self, op=lambda: _load_status(store, current, retry),
                 success=self._set).failure(
             lambda exc: log.warning("sync status failed: %s", type(exc).__name__)).run()
 
@@ -142,10 +147,9 @@ class SyncService(QObject):
             state, retry = "error", True
         delay = BACKOFF_MS[min(self._failures, len(BACKOFF_MS) - 1)]
         self._failures += 1
-        self.refresh_status(state)
+        self.refresh_status(state, next_attempt_s=delay // 1000 if retry else None)
         if retry:
             self._schedule(delay)
-            self._set(replace(self.status, state=state, next_attempt_s=delay // 1000))
 
     def _schedule(self, delay_ms: int) -> None:
         if not self._stopped:
