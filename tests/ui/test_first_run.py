@@ -61,7 +61,7 @@ def test_strength_feedback_language_and_saving_the_key(qtbot, tmp_path: Path,  #
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
     monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
     _tool().run_lrelease(TS_FILE, tmp_path / "joinus_nl.qm", quiet=True)
-    from joinus_desktop.ui.first_run import passphrase_strength
+    from joinus_desktop.store.vault import passphrase_strength
 
     assert passphrase_strength("kort") == 0
     assert passphrase_strength("eenvoudig1") == 1

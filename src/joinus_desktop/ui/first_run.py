@@ -26,30 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..store.store import Store
-from ..store.vault import MIN_PASSPHRASE_LENGTH
+from ..store.vault import MIN_PASSPHRASE_LENGTH, passphrase_strength
 from .errors import describe, log_error
 from .i18n import language_combo, plural, set_language
 from .tasks import QueryOp
 
 Creator = Callable[[Path, str], tuple[Store, str]]
-
-
-def passphrase_strength(text: str) -> int:
-    """0 (too short) … 3 (strong): length and variety, as a hint rather than a rule.
-
-    Several unrelated words beat clever symbols, so length counts most.
-    """
-    if len(text) < MIN_PASSPHRASE_LENGTH:
-        return 0
-    kinds = sum(any(test(c) for c in text) for test in (
-        str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
-    words = len([w for w in text.replace("-", " ").split() if len(w) >= 3])
-    score = 1
-    if len(text) >= 14 or (len(text) >= 10 and kinds >= 3):
-        score = 2
-    if len(text) >= 20 or (len(text) >= 16 and (kinds >= 3 or words >= 3)):
-        score = 3
-    return score
 
 
 class FirstRunDialog(QDialog):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..store.errors import StoreError, WrongPassphrase
 from ..store.store import Store
+from ..store.vault import passphrase_strength
 from .errors import describe, log_error
 from .tasks import QueryOp
 
@@ -215,9 +216,6 @@ class RecoveryPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from .settings.passphrase import strength
-
-        self._strength = strength
         intro = QLabel(self.tr("Enter the recovery key you wrote down when this laptop was set "
                                "up, and choose a new passphrase."), self)
         intro.setWordWrap(True)
@@ -259,7 +257,7 @@ class RecoveryPanel(QWidget):
         key, new, repeat = self.key.text().strip(), self.new.text(), self.repeat.text()
         if not key:
             self.show_message(self.tr("Enter the recovery key."))
-        elif self._strength(new) == 0:
+        elif passphrase_strength(new) == 0:
             self.show_message(self.tr("A passphrase needs at least 8 characters; a few "
                                       "unrelated words are easiest to remember."))
         elif new != repeat:

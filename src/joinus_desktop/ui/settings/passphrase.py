@@ -7,24 +7,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from ...store.errors import WrongPassphrase
 from ...store.store import Store
-from ...store.vault import MIN_PASSPHRASE_LENGTH
+from ...store.vault import MIN_PASSPHRASE_LENGTH, passphrase_strength
 from ..errors import describe
 from ..tasks import QueryOp
 from ..widgets import Card
-
-
-def strength(passphrase: str) -> int:
-    """0 (too short) … 3 (strong): length counts most, then variety; a rough guide only."""
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        return 0
-    kinds = sum(any(test(c) for c in passphrase)
-                for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
-    words = len(passphrase.split())
-    if len(passphrase) >= 20 or (words >= 4 and len(passphrase) >= 16):
-        return 3
-    if len(passphrase) >= 12 or kinds >= 3:
-        return 2
-    return 1
 
 
 def change_passphrase(store: Store, current: str, new: str) -> None:
@@ -79,10 +65,10 @@ class PassphraseCard(Card):
         words = (self.tr("At least %1 characters; a few unrelated words are easiest to remember.")
                  .replace("%1", str(MIN_PASSPHRASE_LENGTH)),
                  self.tr("Weak: longer is better."), self.tr("Reasonable."), self.tr("Strong."))
-        self.feedback.setText(words[strength(new)] if new else words[0])
+        self.feedback.setText(words[passphrase_strength(new)] if new else words[0])
         if repeat and new != repeat:
             self.feedback.setText(self.tr("The two new passphrases differ."))
-        self.button.setEnabled(bool(self.current.text()) and strength(new) > 0 and new == repeat)
+        self.button.setEnabled(bool(self.current.text()) and passphrase_strength(new) > 0 and new == repeat)
 
     def _say(self, text: str, error: bool) -> None:
         self.message.setObjectName("ErrorText" if error else "Muted")
