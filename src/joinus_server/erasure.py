@@ -13,10 +13,11 @@ import logging
 from typing import Any
 
 from joinus_desktop.domain.hlc import wall_clock_ms
+from joinus_desktop.domain.ids import is_uuid
 
 from .auth import Principal
 from .errors import AdminError, ApiError
-from .records import LogEntry, is_canonical_uuid
+from .records import LogEntry
 from .storage import Storage, Tx
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 def erase_youngster(storage: Storage, youngster_id: str, *, actor: str) -> dict[str, Any]:
     """The administrator's erasure (``admin erase-youngster``): the youngster must be known."""
-    if not is_canonical_uuid(youngster_id):
+    if not is_uuid(youngster_id):
         raise AdminError(f"{youngster_id!r} is not a record id (a lowercase UUID)")
     now = wall_clock_ms()
     with storage.write() as tx:

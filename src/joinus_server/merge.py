@@ -25,11 +25,11 @@ from typing import Any
 
 from joinus_desktop.domain import entities
 from joinus_desktop.domain.hlc import HybridClock
-from joinus_desktop.domain.ids import uuid7
+from joinus_desktop.domain.ids import is_uuid, uuid7
 from joinus_desktop.domain.problems import Problem, errors, label
 from joinus_desktop.sync.protocol import Change, Outcome
 
-from .records import FieldVersion, StoredRecord, is_canonical_uuid, same_value
+from .records import FieldVersion, StoredRecord, same_value
 
 SERVER_AUTHOR = "server"
 
@@ -188,7 +188,7 @@ def _refuse(spec: entities.EntitySpec, existing: StoredRecord | None,
     refs = _REF_FIELDS[spec.name]
     for name, value in change.fields.items():
         # Erasure finds a youngster's records by comparing ids as strings: one spelling.
-        if name in refs and isinstance(value, str) and not is_canonical_uuid(value):
+        if name in refs and isinstance(value, str) and not is_uuid(value):
             return Rejection("invalid_record", f"{label(name)} must refer to a record "
                                                "(a lowercase UUID).")
     if existing is None:

@@ -16,10 +16,10 @@ from typing import Any
 
 from joinus_desktop.domain import entities
 from joinus_desktop.domain.hlc import wall_clock_ms
+from joinus_desktop.domain.ids import is_uuid
 
 from .auth import Principal
 from .errors import AdminError, ApiError
-from .records import is_canonical_uuid
 from .storage import Storage, Tx
 
 DEFAULT_RETENTION_MONTHS = 24
@@ -170,7 +170,7 @@ def parse_audit(data: object, principal: Principal) -> list[tuple[Any, ...]]:
         if entity is not None and (not isinstance(entity, str)
                                    or entity not in entities.ENTITIES):
             raise _bad(f"{where}.entity must be an entity name or null")
-        if record_id is not None and not is_canonical_uuid(record_id):
+        if record_id is not None and not is_uuid(record_id):
             raise _bad(f"{where}.record_id must be a lowercase UUID or null")
         rows.append((seq, at, at_ms, actor, action, entity, record_id))
     return rows
@@ -206,7 +206,7 @@ def audit_trail(storage: Storage, *, limit: int = 100, record_id: str | None = N
     if limit < 1:
         raise AdminError("--limit must be at least 1")
     for name, value in (("--record", record_id), ("--device", device_id)):
-        if value is not None and not is_canonical_uuid(value):
+        if value is not None and not is_uuid(value):
             raise AdminError(f"{name} must be a lowercase UUID")
     mentioning = [v for v in (record_id, device_id) if v is not None]
     with storage.read() as tx:
@@ -249,7 +249,7 @@ def erasure_receipt(storage: Storage, youngster_id: str) -> dict[str, Any]:
     confirmed applying the purge (pulled past it)."""
     from .admin import iso
 
-    if not is_canonical_uuid(youngster_id):
+    if not is_uuid(youngster_id):
         raise AdminError(f"{youngster_id!r} is not a record id (a lowercase UUID)")
     with storage.read() as tx:
         purge = tx.purge_of(youngster_id)

@@ -10,13 +10,20 @@ from typing import Any
 
 from joinus_desktop.domain import entities
 from joinus_desktop.domain.hlc import HybridClock, wall_clock_ms
+from joinus_desktop.domain.ids import is_uuid
 from joinus_desktop.domain.problems import Problem
 from joinus_desktop.sync.protocol import Change, ChangeResult, PushRequest, PushResponse
 
 from .auth import Principal
-from .merge import (SERVER_AUTHOR, Rejection, conflict_record, merge_change, validation_input,
-                    youngster_of)
-from .records import FieldVersion, LogEntry, StoredRecord, encode_log_fields, is_canonical_uuid
+from .merge import (
+    SERVER_AUTHOR,
+    Rejection,
+    conflict_record,
+    merge_change,
+    validation_input,
+    youngster_of,
+)
+from .records import FieldVersion, LogEntry, StoredRecord, encode_log_fields
 from .storage import Storage, Tx
 
 log = logging.getLogger(__name__)
@@ -73,11 +80,11 @@ class _Batch:
         self.dirty: dict[str, StoredRecord] = {}
         # Only well-formed ids go to SQL: merge rejects the rest as invalid records.
         wanted = {c.id for c in changes} | {r for c in changes
-                                            if (r := _about(c)) and is_canonical_uuid(r)}
+                                            if (r := _about(c)) and is_uuid(r)}
         self.records = tx.get_records(wanted)
         refs = wanted | {y for c in changes
                          if (y := youngster_of(entities.entity(c.entity), c.id, c.fields))
-                         and is_canonical_uuid(y)}
+                         and is_uuid(y)}
         self.erased = tx.erased_among(refs)
         self.checked = self._check_new(changes)
 

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from joinus_desktop.domain.ids import is_uuid
 from joinus_desktop.sync import wirejson
 
 
@@ -77,8 +76,3 @@ def encode_log_fields(fields: Mapping[str, FieldVersion]) -> str:
     """The wire shape of a pulled change's fields, stored ready to send as it is."""
     return wirejson.dumps_text({name: {"value": fv.value, "stamp": fv.stamp}
                                 for name, fv in fields.items()})
-
-
-def is_canonical_uuid(value: object) -> bool:
-    """A UUID in its one lowercase, hyphenated spelling (ids are compared as strings)."""
-    return is_uuid(value)  # the domain accepts only that spelling too

@@ -12,8 +12,12 @@ import pytest
 from joinus_desktop.store.store import Store
 from joinus_desktop.sync.engine import SyncEngine, SyncReport, enroll
 from tests.conftest import FAST_ARGON2, PASSPHRASE
-from tests.support.server_process import ServerProcess, ensure_team, run_admin
-from tests.support.server_process import server_factory  # noqa: F401
+from tests.support.server_process import (
+    ServerProcess,
+    ensure_team,
+    run_admin,
+    server_factory,  # noqa: F401
+)
 
 _counter = itertools.count()
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from joinus_desktop.store.store import Store
 from joinus_desktop.ui.main_window import MainWindow
 from joinus_desktop.ui.youngsters.model import ID_ROLE
-from PySide6.QtCore import Qt
 
 
 def _window(qtbot, store: Store) -> MainWindow:  # noqa: ANN001

@@ -103,12 +103,12 @@ class HybridClock:
                 self._bump()
             return str(Stamp(self._ms, self._counter, self.node))
 
-    def receive(self, remote: str, *, check_drift: bool = True) -> None:
+    def receive(self, remote: str) -> None:
         """Move past a stamp seen from another node, so our next edit orders after it."""
         stamp = Stamp.parse(remote)
         with self._lock:
             wall = self._wall()
-            if check_drift and stamp.physical_ms - wall > MAX_DRIFT_MS:
+            if stamp.physical_ms - wall > MAX_DRIFT_MS:
                 raise ClockError(
                     f"a remote clock is {(stamp.physical_ms - wall) // 1000} s ahead of ours"
                 )

@@ -13,9 +13,6 @@ class Conflicts(Repository):
         return self.records.find("conflict", "team_id = ? AND resolved = 0", (team_id,),
                                  order_by="id")
 
-    def for_record(self, record_id: str) -> list[Record]:
-        return self.records.find("conflict", "record_id = ?", (record_id,), order_by="id")
-
     def resolve(self, conflict_id: str, value: Any) -> Saved:
         """Keep ``value`` (either side, or a combination): an ordinary edit plus a mark.
 

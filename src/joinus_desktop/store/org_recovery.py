@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from .errors import KeyFileDamaged, VaultError
 from .keyfile import DEFAULT_ARGON2, Argon2Params, KeyFile, b64
-from .vault import wrap_passphrase, check_passphrase
+from .vault import check_passphrase, wrap_passphrase
 
 SLOT = "organisation"
 MIN_RSA_BITS = 3072

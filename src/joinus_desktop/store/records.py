@@ -23,7 +23,7 @@ from ..domain import entities
 from ..domain.entities import EntitySpec
 from ..domain.hlc import HybridClock
 from ..domain.ids import uuid7_many
-from ..domain.problems import Problem, Severity
+from ..domain.problems import Problem, errors, warnings
 from .database import Database
 from .errors import NotFound, ReadOnlyRecord, ValidationError
 
@@ -176,10 +176,10 @@ class Records:
             problems = entities.validate(spec.name, record, today=self._today())
         if not any(p.is_error for p in problems) and spec.name in self._preparers:
             problems = problems + self._preparers[spec.name](record)
-        errors = [p for p in problems if p.is_error]
-        if errors:
-            raise ValidationError(spec.name, errors, record_id)
-        return [p for p in problems if p.severity is Severity.WARNING]
+        found = errors(problems)
+        if found:
+            raise ValidationError(spec.name, found, record_id)
+        return warnings(problems)
 
     def _insert_sql(self, spec: EntitySpec) -> str:
         key = (spec.name, "insert")

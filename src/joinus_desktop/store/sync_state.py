@@ -31,6 +31,7 @@ from ..sync.protocol import Change, ChangeResult, PulledChange
 from .records import ALL_FIELDS, decode_row, encode, field_encoder, field_version, now_iso
 from .repository import Repository
 
+
 def _chunks(items: list[str], size: int) -> list[list[str]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 

@@ -10,11 +10,17 @@ from typing import Any, TypeVar
 import httpx
 
 from .. import __version__
+from ..domain.hlc import is_stamp
 from . import wirejson
 from .errors import ResyncRequired, SyncError
-from ..domain.hlc import is_stamp
-from .protocol import (MAX_BODY_BYTES, MAX_CHANGES_PER_BATCH, PROTOCOL_VERSION, PullResponse,
-                       PushRequest, PushResponse)
+from .protocol import (
+    MAX_BODY_BYTES,
+    MAX_CHANGES_PER_BATCH,
+    PROTOCOL_VERSION,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
@@ -108,9 +114,6 @@ class ServerClient:
         response = _parse("push", PushResponse.from_wire, answer)
         check_push_answer(request, response)
         return response
-
-    def pull(self, cursor: int, limit: int, epoch: str | None) -> PullResponse:
-        return self.read_pull(self.fetch_pull(cursor, limit, epoch), cursor)
 
     def fetch_pull(self, cursor: int, limit: int, epoch: str | None) -> httpx.Response:
         """A page as it arrived: waiting on the network, which another thread may do."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..store.errors import NotFound
 from ..store.store import Store
 from .group.view import GroupView
-from .i18n import plural, set_language
+from .i18n import set_language
 from .meetings.view import MeetingsView
 from .programme.view import ProgrammeView
 from .settings.view import SettingsView
@@ -191,9 +191,9 @@ class MainWindow(QMainWindow):
 
     def _show_pending(self, count: int) -> None:
         if count:
-            self.sync_service.local_change()  # local work waiting: sync it soon
-        self.pending_changes = count
-        self.sync_service.refresh_status()
+            self.sync_service.local_change()  # local work waiting: sync soon (and re-read)
+        else:
+            self.sync_service.refresh_status()
 
     def switch_language(self, lang: str) -> None:
         set_language(lang)

@@ -6,10 +6,11 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from joinus_desktop.domain.ids import is_uuid
+
 from .. import erasure, organisation
 from ..auth import Principal
 from ..errors import ApiError
-from ..records import is_canonical_uuid
 from .body import read_json
 from .deps import current_principal, storage_of
 from .responses import errors, json_body
@@ -31,7 +32,7 @@ def parse_erase(data: object) -> tuple[str, str]:
                        "erase: the body must be an object with exactly 'youngster_id' and "
                        "'team_id'")
     youngster_id, team_id = data["youngster_id"], data["team_id"]
-    if not (is_canonical_uuid(youngster_id) and is_canonical_uuid(team_id)):
+    if not (is_uuid(youngster_id) and is_uuid(team_id)):
         raise ApiError("invalid_request",
                        "erase: 'youngster_id' and 'team_id' must be lowercase UUIDs")
     return youngster_id, team_id

@@ -32,7 +32,6 @@ from .model import (
     load_group_means,
 )
 
-
 ATTENDANCE_ROWS = 8
 
 

@@ -40,7 +40,6 @@ from ..tasks import QueryOp, network_pool
 from ..widgets import Card, page_title
 from .model import ProgrammeModel
 
-
 ROW_HEIGHT = 26
 
 
@@ -218,10 +217,6 @@ class ProgrammeView(QWidget):
             self.chart.set_data(instrument=data.instrument, scores=points, team_means={},
                                 lang=lang, own_label=self.tr("Your group"))
         self.loaded.emit()
-
-    def shown_moments(self) -> list[str]:
-        return [self.model.text(r, ProgrammeModel.MOMENT) for r in (self.data.rows if self.data
-                                                                      else [])]
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

@@ -138,10 +138,6 @@ class QuestionnaireDialog(QDialog):
     def answers(self) -> dict[str, int | None]:
         return {w.item_id: w.value() for w in self.items}
 
-    def set_answers(self, answers: dict[str, int | None]) -> None:
-        for widget in self.items:
-            widget.set_value(answers.get(widget.item_id))
-
     # -- saving ---------------------------------------------------------------
 
     def try_save(self) -> None:

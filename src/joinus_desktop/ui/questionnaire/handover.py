@@ -313,10 +313,6 @@ class HandOverWindow(QWidget):
 
     # -- no way out without the passphrase ------------------------------------
 
-    @property
-    def may_close(self) -> bool:
-        return self._may_close
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
         if self._may_close:
             super().closeEvent(event)

@@ -24,7 +24,6 @@ from .flow import ExportFlow
 from .pdf import html_to_pdf
 
 
-
 def safe_name(alias: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in alias).strip("-") or "youngster"
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from ...domain import method, schedule
 from ...store.store import Store
 
-
 UPCOMING_MEETINGS = 2
 
 

@@ -14,7 +14,6 @@ from ..tasks import QueryOp
 from ..widgets import Card, escape, format_date, page_title
 from .snapshot import MeetingLine, TodaySnapshot, load_today
 
-
 QUESTIONNAIRE_LINK = "questionnaire:"  # + youngster id, in the due rows' links
 YOUNGSTERS_LINK = "youngsters:"  # the "and N more" lines: the Youngsters screen has them all
 # Rows per list: a group has ~15 youngsters, so this rarely cuts; a large vault would

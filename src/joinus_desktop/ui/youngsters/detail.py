@@ -241,7 +241,3 @@ class YoungsterDetailPane(QWidget):
         QueryOp(parent=self, op=lambda: build_timeline(store, youngster, lang),
                 success=show).run_in_background()
 
-    def reload_timeline(self) -> None:
-        """Read the timeline again when it shows (after a change to the youngster)."""
-        self._timeline_for = None
-        self._tab_changed(self.tabs.currentIndex())

@@ -22,10 +22,10 @@ from ...store import privacy
 from ...store.store import Store
 from ..i18n import current_language
 from ..questionnaire import request_questionnaire
-from ..tasks import QueryOp
 from ..reports.access_dialog import AccessDialog
 from ..reports.consent_marker import ConsentMarkerProxy
 from ..reports.youngster_dialog import YoungsterReportDialog
+from ..tasks import QueryOp
 from .detail import YoungsterDetailPane, load_detail
 from .dialogs import ExitDialog, YoungsterDialog
 from .model import (
@@ -36,7 +36,6 @@ from .model import (
     YoungstersTableModel,
 )
 from .rows import YoungsterRow, load_youngster_rows, status_choices
-
 
 LEFT_MIN_WIDTH = 560  # the list's side at least; more when the columns need it
 
