@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from tests.support.postgres import free_port
 from tests.support.server_process import ensure_team, run_admin
 

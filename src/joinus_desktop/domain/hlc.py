@@ -54,18 +54,6 @@ def is_canonical_stamp(text: object) -> bool:
     return isinstance(text, str) and _CANONICAL.fullmatch(text) is not None
 
 
-def is_stamp(text: object) -> bool:
-    if is_canonical_stamp(text):  # nearly always: a regex instead of a parse
-        return True
-    if not isinstance(text, str):
-        return False
-    try:
-        Stamp.parse(text)
-    except ClockError:
-        return False
-    return True
-
-
 def wall_clock_ms() -> int:
     return time.time_ns() // 1_000_000
 

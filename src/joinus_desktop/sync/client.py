@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import httpx
 
 from .. import __version__
-from ..domain.hlc import is_stamp
+from ..domain.hlc import is_canonical_stamp
 from . import wirejson
 from .errors import ResyncRequired, SyncError
 from .protocol import (
@@ -200,7 +200,7 @@ def check_pull_answer(response: PullResponse, cursor: int) -> None:
             raise SyncError("protocol", f"The server's pull answer holds an unknown entry "
                                         f"kind ({change.kind!r}).")
     # Checked once per distinct stamp: the fields of one write share theirs.
-    if not all(map(is_stamp, stamps)):
+    if not all(map(is_canonical_stamp, stamps)):
         raise SyncError("protocol", "The server's pull answer holds a malformed stamp.")
     if response.counts is not None and not isinstance(response.counts, dict):
         raise SyncError("protocol", "The server's pull answer holds malformed counts.")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from ..domain import entities
-from ..domain.hlc import is_stamp
+from ..domain.hlc import is_canonical_stamp
 from ..domain.ids import is_uuid
 
 PROTOCOL_VERSION = 1
@@ -76,7 +76,7 @@ class Change:
         stamp = _require(data, "stamp", str, where)
         if not is_uuid(record_id) or not is_uuid(team_id):
             raise ProtocolError("invalid_request", f"{where}: 'id' and 'team_id' must be UUIDs")
-        if not is_stamp(stamp):
+        if not is_canonical_stamp(stamp):  # stamps compare as strings: one spelling
             raise ProtocolError("invalid_request", f"{where}: 'stamp' is not a clock stamp")
         fields = _require(data, "fields", dict, where)
         if not fields:
@@ -93,7 +93,7 @@ class Change:
             if name not in fields:
                 raise ProtocolError("invalid_request",
                                     f"{where}: base names '{name}', which the change does not set")
-            if value is not None and not is_stamp(value):
+            if value is not None and not is_canonical_stamp(value):
                 raise ProtocolError("invalid_request", f"{where}: base of '{name}' is not a stamp")
         # A new record's change names every field in its base (all None): kept as sent.
         return cls(entity_name, record_id, team_id, stamp, dict(fields),
