@@ -6,9 +6,10 @@ content: entity, record id, the kind of file) after the file is written.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..store.files import write_atomically
 
 if TYPE_CHECKING:
     from ..store.store import Store
@@ -23,14 +24,6 @@ def write_export(store: Store, path: str | Path, data: bytes, *, entity: str,
     if kind not in KINDS:
         raise ValueError(f"unknown export kind {kind!r}")
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomically(path, data)
     store.audit.record("export", entity, record_id, kind=kind, report=what)
     return path

@@ -18,6 +18,7 @@ from ..domain import entities
 from ..domain import instruments as instr
 from ..domain.ids import is_uuid
 from .errors import NotFound, StoreError
+from .files import write_atomically
 from .records import Record
 from .store import Store
 
@@ -55,9 +56,7 @@ def export_data(store: Store) -> dict[str, Any]:
 def export_file(store: Store, path: Path) -> dict[str, int]:
     """Write every live record to ``path``; returns counts per entity."""
     data = export_data(store)
-    tmp = path.with_name(path.name + ".partial")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
     counts = {name: len(rows) for name, rows in data["records"].items()}
     store.audit.record("export", detail_kind="full", records=sum(counts.values()))
     return counts

@@ -22,7 +22,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from .errors import KeyFileDamaged, KeyFileTampered
+from .files import write_atomically
 
 FORMAT = "joinus-vault-key"
 FORMAT_VERSION = 1
@@ -209,20 +209,4 @@ class KeyFile:
 
     def write(self, path: Path) -> None:
         """Replace the file atomically: a crash leaves the old or the new file, never half."""
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(self.to_json())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        write_atomically(path, self.to_json().encode("utf-8"))
