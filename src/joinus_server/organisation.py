@@ -8,7 +8,6 @@ can unwrap it (``admin recover-vault``).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -17,15 +16,18 @@ from typing import Any
 from joinus_desktop.domain import entities
 from joinus_desktop.domain.hlc import wall_clock_ms
 from joinus_desktop.domain.ids import is_uuid
+from joinus_desktop.domain.retention import (
+    DEFAULT_RETENTION_MONTHS,
+    MAX_RETENTION_MONTHS,
+    MIN_RETENTION_MONTHS,
+    RETENTION_KEY,
+    erase_after,
+)
 
 from .auth import Principal
 from .errors import AdminError, ApiError
 from .storage import Storage, Tx
 
-DEFAULT_RETENTION_MONTHS = 24
-MIN_RETENTION_MONTHS = 1
-MAX_RETENTION_MONTHS = 240
-RETENTION_KEY = "retention_months"
 ORG_KEY = "organisation_public_key"
 
 # What a device's audit entry may say: ids and actions, never content.
@@ -89,13 +91,6 @@ def set_org_key(storage: Storage, pem: bytes, *, actor: str) -> dict[str, Any]:
 
 
 # -- retention --------------------------------------------------------------------------
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus whole months; the 31st becomes the last day of a shorter month."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def retention_due(storage: Storage, team_ids: Sequence[str] | None, *,
                   today: dt.date | None = None) -> list[dict[str, Any]]:
     """Exited youngsters whose exit date plus the retention period has passed (on or
@@ -110,11 +105,11 @@ def retention_due(storage: Storage, team_ids: Sequence[str] | None, *,
         exit_date = entities.parse_date(values.get("exit_date"))
         if values.get("status") != "exited" or exit_date is None:
             continue
-        erase_after = add_months(exit_date, months)
-        if erase_after <= today:
+        due_from = erase_after(exit_date, months)
+        if due_from <= today:
             due.append({"youngster_id": record.id, "team_id": record.team_id,
                         "exit_date": exit_date.isoformat(),
-                        "erase_after": erase_after.isoformat()})
+                        "erase_after": due_from.isoformat()})
     return sorted(due, key=lambda d: (d["erase_after"], d["team_id"], d["youngster_id"]))
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from joinus_desktop.domain import retention
 from joinus_server import admin, organisation
 from joinus_server.erasure import erase_youngster
 from joinus_server.errors import AdminError
@@ -343,12 +344,12 @@ def test_retention_due_lists_exited_youngsters_past_the_period(world: World) -> 
     erase(world, world.anna, long_ago, world.team_a)
     assert due(world.anna) == []  # erased youngsters are no longer due
     future = organisation.retention_due(world.storage, None,
-                                        today=organisation.add_months(today, 1))
+                                        today=retention.add_months(today, 1))
     assert recent in {d["youngster_id"] for d in future}
 
 
 def test_add_months_clamps_to_the_end_of_the_month() -> None:
-    add = organisation.add_months
+    add = retention.add_months
     assert add(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
     assert add(dt.date(2024, 11, 30), 24) == dt.date(2026, 11, 30)
     assert add(dt.date(2024, 12, 15), 1) == dt.date(2025, 1, 15)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from joinus_desktop.domain import retention
 from joinus_desktop.store import privacy
 
 
@@ -45,11 +46,13 @@ def test_retention_due_uses_vault_meta(store, team) -> None:  # noqa: ANN001
         "Iris", "Jesse"}
     store.set_meta("retention_months", "nonsense")
     assert privacy.retention_months(store) == 24
+    store.set_meta("retention_months", "0")  # outside what the server accepts (1-240)
+    assert privacy.retention_months(store) == 24
 
 
 def test_add_months_clamps_to_month_end() -> None:
-    assert privacy.add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
-    assert privacy.add_months(dt.date(2024, 11, 15), 24) == dt.date(2026, 11, 15)
+    assert retention.add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
+    assert retention.add_months(dt.date(2024, 11, 15), 24) == dt.date(2026, 11, 15)
 
 
 def test_records_and_audit_of_one_youngster(store, team) -> None:  # noqa: ANN001

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..domain import entities
+from ..domain.retention import DEFAULT_RETENTION_MONTHS, RETENTION_KEY, erase_after, valid_months
 from .records import decode_row
 
 if TYPE_CHECKING:
     from .store import Store
 
 GUARDIAN_AGE = 16  # below this age at intake a parent or guardian consents too
-DEFAULT_RETENTION_MONTHS = 24
-RETENTION_KEY = "retention_months"
 
 
 @dataclass(frozen=True)
@@ -67,24 +66,13 @@ def consent_flags(store: Store, team_id: str) -> list[ConsentFlag]:
 
 
 def retention_months(store: Store) -> int:
+    """The organisation's retention period as last received (the default until then)."""
     raw = store.meta(RETENTION_KEY)
     try:
         months = int(raw) if raw is not None else DEFAULT_RETENTION_MONTHS
     except ValueError:
         return DEFAULT_RETENTION_MONTHS
-    return months if months >= 0 else DEFAULT_RETENTION_MONTHS
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus whole months; the 31st becomes the month's last day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return months if valid_months(months) else DEFAULT_RETENTION_MONTHS
 
 
 def retention_due(store: Store, team_id: str, *, today: dt.date | None = None
@@ -96,7 +84,7 @@ def retention_due(store: Store, team_id: str, *, today: dt.date | None = None
     for y in store.youngsters.list(team_id, status="exited"):
         if not y.get("exit_date"):
             continue
-        end = add_months(dt.date.fromisoformat(y["exit_date"][:10]), months)
+        end = erase_after(dt.date.fromisoformat(y["exit_date"][:10]), months)
         if end <= today:
             due.append(RetentionDue(y["id"], y["alias"], y["exit_date"], end.isoformat()))
     return sorted(due, key=lambda d: d.erase_after)

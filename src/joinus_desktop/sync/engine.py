@@ -18,6 +18,7 @@ import httpx
 
 from ..domain.hlc import MAX_DRIFT_MS, ClockError, wall_clock_ms
 from ..domain.ids import uuid7
+from ..domain.retention import RETENTION_KEY, valid_months
 from ..store.store import Store
 from ..store.sync_state import OutboxBatch
 from .client import ServerClient
@@ -65,9 +66,9 @@ def apply_organisation_settings(store: Store, settings: dict) -> None:
     The wrap lets the organisation restore access (offline, with its private key)
     when a worker loses both passphrase and recovery key; see org_recovery.
     """
-    months = settings.get("retention_months")
-    if isinstance(months, int) and months > 0:
-        store.set_meta("retention_months", str(months))
+    months = settings.get(RETENTION_KEY)
+    if valid_months(months):
+        store.set_meta(RETENTION_KEY, str(months))
     public_pem = settings.get("organisation_public_key")
     if isinstance(public_pem, str) and public_pem.strip():
         from ..store.errors import VaultError
