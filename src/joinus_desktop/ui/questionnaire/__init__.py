@@ -60,8 +60,13 @@ def start_questionnaire(parent_window: QWidget, store: Store, youngster_id: str,
 def request_questionnaire(widget: QWidget, store: Store, youngster_id: str, *,
                           hand_over: bool = False, saved: Saved | None = None
                           ) -> QWidget | None:
-    """Start a questionnaire from a screen: through its MainWindow (which refreshes the
-    screens afterwards) when it has one, else over the screen's own window."""
+    """Start a questionnaire from a screen: through its MainWindow when it has one, else
+    over the screen's own window, calling ``saved`` afterwards.
+
+    In the MainWindow, ``saved`` is deliberately not passed on: the window refreshes
+    every screen that shows questionnaires (the asking one included), and the screen's
+    own refresh would do it a second time (on a large vault the Youngsters list takes a
+    second to lay out)."""
     window = widget.window()
     if hasattr(window, "start_questionnaire"):
         return window.start_questionnaire(youngster_id, hand_over=hand_over)
