@@ -74,15 +74,18 @@ class YoungsterReportDialog(QDialog):
 
     def save(self) -> None:
         store, youngster_id = self._store, self.youngster_id
-        include = self.observations.isChecked()
-        self.save_button.setEnabled(False)
-        QueryOp(parent=self, op=lambda: gather(store, youngster_id, include_observations=include),
-                success=self._gathered).finally_(
-            lambda: self.save_button.setEnabled(True)).run()
+        include, lang = self.observations.isChecked(), self.lang()
 
-    def _gathered(self, report: YoungsterReport) -> None:
-        lang = self.lang()
-        html = report_html(report, lang, chart=bool(report.scores))
+        def prepare() -> tuple[YoungsterReport, str]:
+            # On the worker: the text grows with the youngster's observations.
+            report = gather(store, youngster_id, include_observations=include)
+            return report, report_html(report, lang, chart=bool(report.scores))
+
+        self.save_button.setEnabled(False)
+        QueryOp(parent=self, op=prepare, success=lambda done: self._gathered(*done, lang)) \
+            .finally_(lambda: self.save_button.setEnabled(True)).run()
+
+    def _gathered(self, report: YoungsterReport, html: str, lang: str) -> None:
         images = {}
         if report.scores:  # the chart is a widget: rendered here, on the UI thread
             images[CHART_RESOURCE] = trajectory_png(
