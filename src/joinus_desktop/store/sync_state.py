@@ -122,10 +122,7 @@ class SyncState(Repository):
         if len(entries) == 1 and entries[0][3] is None and versions.keys() == {ALL_FIELDS}:
             # The usual new record, unedited since: every field with its one stamp, as
             # the general path below would send it.
-            batch.changes.append(Change(spec.name, record["id"], record["team_id"],
-                                        versions[ALL_FIELDS],
-                                        {n: record[n] for n in spec.synced_fields},
-                                        dict.fromkeys(spec.synced_fields)))
+            batch.changes.append(_whole_record(spec, record, versions[ALL_FIELDS]))
             return
         dirty: dict[str, str | None] = {}  # field -> earliest unpushed base
         for _, _, _, fields, base in entries:
@@ -139,9 +136,7 @@ class SyncState(Repository):
             # whole record, so the first change carries every field, with the record's
             # first stamp; fields edited since follow with their own stamps, based on it.
             first = min(s for s in stamps.values() if s is not None)
-            batch.changes.append(Change(spec.name, record["id"], record["team_id"], first,
-                                        {n: record[n] for n in spec.synced_fields},
-                                        dict.fromkeys(spec.synced_fields)))
+            batch.changes.append(_whole_record(spec, record, first))
             dirty = {n: first for n, stamp in stamps.items() if stamp != first}
         groups: dict[str, dict[str, Any]] = defaultdict(dict)
         for name in dirty:
@@ -365,6 +360,12 @@ class SyncState(Repository):
             db.execute("DELETE FROM outbox WHERE entity = 'team' AND record_id = ?", (old_team,))
             db.execute("DELETE FROM team WHERE id = ?", (old_team,))
         return moved
+
+
+def _whole_record(spec: entities.EntitySpec, record: dict[str, Any], stamp: str) -> Change:
+    """Every synced field of the record in one change, as if new to the server."""
+    return Change(spec.name, record["id"], record["team_id"], stamp,
+                  {n: record[n] for n in spec.synced_fields}, dict.fromkeys(spec.synced_fields))
 
 
 _json_string = json.encoder.encode_basestring  # a str as a JSON string literal, in C
