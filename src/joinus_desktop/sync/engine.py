@@ -106,6 +106,19 @@ def enroll(store: Store, server_url: str, code: str, *, device_name: str | None 
     return answer
 
 
+def _count_mismatch(server: dict[str, dict[str, int]], local: dict[str, dict[str, int]]
+                    ) -> dict[str, dict[str, tuple[int, int]]]:
+    """team → entity → (ours, the server's) where they differ; conflicts are the
+    server's own records and are not compared."""
+    mismatch: dict[str, dict[str, tuple[int, int]]] = {}
+    for team, counts in server.items():
+        for entity_name, n in counts.items():
+            mine = local.get(team, {}).get(entity_name, 0)
+            if mine != n and entity_name != "conflict":
+                mismatch.setdefault(team, {})[entity_name] = (mine, n)
+    return mismatch
+
+
 _ahead: ThreadPoolExecutor | None = None
 
 
@@ -308,19 +321,11 @@ class SyncEngine:
         server = self._server_counts
         if server is None or self.store.pending_changes() or self.store.sync.quarantined():
             return  # unpushed or refused work makes counts differ legitimately
-        local = self.store.sync.local_counts()
-        mismatch = {}
-        for team, entities_counts in server.items():
-            for entity_name, n in entities_counts.items():
-                mine = local.get(team, {}).get(entity_name, 0)
-                if mine != n and entity_name != "conflict":
-                    mismatch.setdefault(team, {})[entity_name] = (mine, n)
+        mismatch = _count_mismatch(server, self.store.sync.local_counts())
         report.count_mismatch = mismatch
         if mismatch and not report.resynced:
             log.warning("record counts differ from the server's; repairing by a full resync")
             self._resync(report)
             # Repaired only if the counts now agree; otherwise say so (no resync loop).
-            local = self.store.sync.local_counts()
-            report.repaired = all(local.get(team, {}).get(name, 0) == n
-                                  for team, counts in (self._server_counts or {}).items()
-                                  for name, n in counts.items() if name != "conflict")
+            report.repaired = not _count_mismatch(self._server_counts or {},
+                                                  self.store.sync.local_counts())
