@@ -59,7 +59,8 @@ def test_bundle_layout(bundle: Path) -> None:
     assert sorted(p.name for p in (internal / "resources" / "instruments").glob("*.json")) == \
         sorted(p.name for p in (ROOT / "resources" / "instruments").glob("*.json"))
     # The .qm is a build product (make builds it): the Dutch one must be in the bundle.
-    assert "joinus_nl.qm" in {p.name for p in (internal / "resources" / "translations").glob("*.qm")}
+    qm_files = (internal / "resources" / "translations").glob("*.qm")
+    assert "joinus_nl.qm" in {p.name for p in qm_files}
     assert (internal / "resources" / "icons" / "joinus-256.png").is_file()
     assert (internal / "joinus_desktop" / "ui" / "assets" / "chevron-down.svg").is_file()
     assert not (internal / "joinus_server").exists()

@@ -77,7 +77,8 @@ def test_invalid_json(world: World, content: bytes) -> None:
     (lambda b: {**b, "changes": b["changes"] * (MAX_CHANGES_PER_BATCH + 1)}, "batch_too_large"),
 ], ids=["not-an-object", "no-batch-id", "batch-id-type", "batch-id-long", "batch-id-control",
         "protocol-version", "changes-type", "no-fields", "bad-id", "uppercase-id", "bad-stamp",
-        "non-canonical-stamp", "stamp-too-long", "base-of-unset-field", "unknown-entity", "unknown-field",
+        "non-canonical-stamp", "stamp-too-long", "base-of-unset-field", "unknown-entity",
+        "unknown-field",
         "too-many-changes"])
 def test_invalid_push(world: World, mutate: Any, code: str) -> None:
     before = snapshot(world.storage)

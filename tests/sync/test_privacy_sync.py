@@ -93,7 +93,8 @@ def test_an_erasure_is_confirmed_only_once_the_laptop_applied_it(laptop_factory)
     a.store.erasure.erase_youngster(y)
     a.sync()
     for week in range(4):  # entries after the purge, so there is a next page to ask for
-        a.store.meetings.add(team_id=a.team, date=str(dt.date(2025, 11, 3) + dt.timedelta(7 * week)))
+        day = dt.date(2025, 11, 3) + dt.timedelta(7 * week)
+        a.store.meetings.add(team_id=a.team, date=str(day))
     a.sync()
 
     applying = b.store.sync.apply_page

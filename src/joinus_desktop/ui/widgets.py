@@ -60,6 +60,13 @@ def format_date(iso: str | None, *, long: bool = False) -> str:
                               == QLocale.Language.Dutch else "dd/MM/yyyy")
 
 
+def restyle(widget: QWidget, object_name: str) -> None:
+    """Give the widget another stylesheet name, and re-polish so its look follows."""
+    widget.setObjectName(object_name)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 class FieldMessage(QLabel):
     """A small line under a form field: a domain error (red) or warning (orange), in words."""
 
@@ -72,13 +79,14 @@ class FieldMessage(QLabel):
         if not problems:
             self.clear_message()
             return
-        error = any(p.is_error for p in problems)
-        self.setObjectName("FieldError" if error else "FieldWarning")
-        self.setText("\n".join(p.message(lang) for p in problems))
-        self.setAccessibleName(self.text())
-        # The object name changed: re-polish so the stylesheet colour follows.
-        self.style().unpolish(self)
-        self.style().polish(self)
+        self.show_text("\n".join(p.message(lang) for p in problems),
+                       error=any(p.is_error for p in problems))
+
+    def show_text(self, text: str, *, error: bool = True) -> None:
+        """One message in words: red for an error, orange for a warning."""
+        restyle(self, "FieldError" if error else "FieldWarning")
+        self.setText(text)
+        self.setAccessibleName(text)
         self.show()
 
     def clear_message(self) -> None:

@@ -447,13 +447,11 @@ class MeetingEditor(QDialog):
                         self.tabs.setCurrentWidget(panel)
                     panel.ensureWidgetVisible(entry)
         errors = sum(p.is_error for _, p in located)
-        self.save_error.show_problems([], lang)
         if errors:
-            self.save_error.setObjectName("FieldError")
-            self.save_error.setText(self.tr("Not saved yet: please look at the fields marked "
-                                            "in red."))
-            self.save_error.style().polish(self.save_error)
-            self.save_error.show()
+            self.save_error.show_text(self.tr("Not saved yet: please look at the fields marked "
+                                              "in red."))
+        else:
+            self.save_error.clear_message()
         if first_error is not None and self._save_tried:
             first_error.setFocus()
 

@@ -19,6 +19,7 @@ from ...reports.youngster import CHART_RESOURCE, YoungsterReport, chart_means, g
 from ...store.store import Store
 from ..i18n import language_combo
 from ..tasks import QueryOp
+from ..widgets import restyle
 from .chart_image import trajectory_png
 from .flow import ExportFlow
 from .pdf import html_to_pdf
@@ -101,16 +102,14 @@ class YoungsterReportDialog(QDialog):
                         what="youngster_report")
 
     def _written(self, path: str) -> None:
-        self.message.setObjectName("")
+        restyle(self.message, "")
         self.message.setText(self.tr("Saved to %1. The file is not encrypted: delete it "
                                      "when done.").replace("%1", path))
         self.written.emit(path)
 
     def _failed(self, text: str) -> None:
-        self.message.setObjectName("ErrorText")
+        restyle(self.message, "ErrorText")
         self.message.setText(text)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
 
 
 __all__ = ["YoungsterReportDialog"]

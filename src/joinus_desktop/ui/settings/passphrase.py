@@ -10,7 +10,7 @@ from ...store.store import Store
 from ...store.vault import MIN_PASSPHRASE_LENGTH, passphrase_strength
 from ..errors import describe
 from ..tasks import QueryOp
-from ..widgets import Card
+from ..widgets import Card, restyle
 
 
 def change_passphrase(store: Store, current: str, new: str) -> None:
@@ -68,12 +68,11 @@ class PassphraseCard(Card):
         self.feedback.setText(words[passphrase_strength(new)] if new else words[0])
         if repeat and new != repeat:
             self.feedback.setText(self.tr("The two new passphrases differ."))
-        self.button.setEnabled(bool(self.current.text()) and passphrase_strength(new) > 0 and new == repeat)
+        self.button.setEnabled(bool(self.current.text()) and passphrase_strength(new) > 0
+                               and new == repeat)
 
     def _say(self, text: str, error: bool) -> None:
-        self.message.setObjectName("ErrorText" if error else "Muted")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message, "ErrorText" if error else "Muted")
         self.message.setText(text)
         self.message.show()
 
