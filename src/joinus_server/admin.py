@@ -64,8 +64,9 @@ def create_team(storage: Storage, name: str, municipality: str, *, age_group: st
         tx.add_team(team_id, name, municipality, now)
         tx.put_records([StoredRecord(team_id, "team", team_id, None, fields, now, now,
                                      SERVER_AUTHOR)])
+        fields_json, shared = encode_log_fields(fields)
         tx.append_log([LogEntry(head + 1, team_id, "change", "team", team_id, None,
-                                SERVER_AUTHOR, encode_log_fields(fields))], now)
+                                SERVER_AUTHOR, fields_json, stamp=shared)], now)
         tx.set_head(head + 1)
         tx.audit(actor, "create_team", {"team_id": team_id}, now)
     return {"id": team_id, "name": name, "municipality": municipality, "age_group": age_group}

@@ -82,4 +82,8 @@ def _entry_json(entry: LogEntry) -> bytes:
     head = wirejson.dumps({"cursor": entry.cursor, "kind": "change", "team_id": entry.team_id,
                            "entity": entry.entity, "id": entry.record_id,
                            "author": entry.author})
-    return b"".join((head[:-1], b',"fields":', (entry.fields_json or "{}").encode(), b"}"))
+    fields = (entry.fields_json or "{}").encode()
+    if entry.stamp is not None:
+        return b"".join((head[:-1], b',"stamp":', wirejson.dumps(entry.stamp), b',"values":',
+                         fields, b"}"))
+    return b"".join((head[:-1], b',"fields":', fields, b"}"))

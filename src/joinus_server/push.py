@@ -156,9 +156,9 @@ class _Batch:
         self.records[record.id] = record
         self.dirty[record.id] = record
         self.cursor += 1
+        fields_json, stamp = encode_log_fields(changed)
         self.log.append(LogEntry(self.cursor, record.team_id, "change", record.entity, record.id,
-                                 record.youngster_id, author, encode_log_fields(changed),
-                                 origin_device))
+                                 record.youngster_id, author, fields_json, origin_device, stamp))
 
     def flush(self) -> None:
         self.tx.put_records(self.dirty.values())

@@ -99,6 +99,12 @@ def test_concurrent_edit_with_the_smaller_stamp_loses_and_is_kept(world: World) 
     [kept] = conflicts(world)
     assert (kept["value"], kept["author"], kept["winner_value"]) == (
         "Bram's Sam", world.bram.user_id, "Anna's Sam")
+    # Bram is sent the winner back beside his own birth year: two stamps, one per field.
+    entries, _ = world.bram.pull_all()
+    [back] = [e for e in entries if e.get("id") == record_id and e["author"] == world.bram.user_id]
+    assert "values" not in back and back["fields"] == {
+        "alias": {"value": "Anna's Sam", "stamp": stamp(20, "anna")},
+        "birth_year": {"value": 2010, "stamp": stamp(10, "bram")}}
 
 
 def test_concurrent_edits_to_the_same_value_make_no_conflict(world: World) -> None:
@@ -270,11 +276,12 @@ def test_the_log_entry_lists_only_changed_fields_with_stamps_and_author(world: W
     mine = [e for e in entries if e.get("id") == record_id]
     assert len(mine) == 2
     assert mine[0]["author"] == world.anna.user_id
-    assert set(mine[0]["fields"]) == set(youngster())
+    assert set(mine[0]["values"]) == set(youngster()) and mine[0]["stamp"] == created
     assert mine[1]["author"] == world.bram.user_id
     # alias was re-sent with the same value but a newer stamp: its version changed too.
-    assert mine[1]["fields"] == {"alias": {"value": "Sam", "stamp": stamp(10, "bram")},
-                                 "birth_year": {"value": 2012, "stamp": stamp(10, "bram")}}
+    # One write set both, so they travel with its one stamp.
+    assert (mine[1]["stamp"], mine[1]["values"]) == (stamp(10, "bram"),
+                                                     {"alias": "Sam", "birth_year": 2012})
     assert all(e["kind"] == "change" and e["team_id"] == world.team_a for e in mine)
 
 
@@ -286,9 +293,9 @@ def test_conflicts_are_pulled_and_resolved_like_any_record(world: World) -> None
                             at=stamp(10, "bram"), base={"alias": created})])
     entries, last = world.anna.pull_all()
     [pulled] = [e for e in entries if e["entity"] == "conflict"]
-    assert pulled["author"] == "server" and pulled["fields"]["value"]["value"] == "B"
+    assert pulled["author"] == "server" and pulled["values"]["value"] == "B"
     assert last["counts"][world.team_a]["conflict"] == 1
-    resolved_at = pulled["fields"]["resolved"]["stamp"]
+    resolved_at = pulled["stamp"]
     answer = world.anna.push([
         change("youngster", record_id, world.team_a, {"alias": "A and B"},
                at=stamp(40, "anna"), base={"alias": stamp(20, "anna")}),

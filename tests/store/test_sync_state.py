@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from joinus_desktop.domain.hlc import Stamp
 from joinus_desktop.domain.ids import uuid7
-from joinus_desktop.sync.protocol import ChangeResult, FieldValue, PulledChange
+from joinus_desktop.sync.protocol import ChangeResult, PulledChange
 
 
 def remote_stamp(store, offset_ms: int = 1000) -> str:  # noqa: ANN001
@@ -43,9 +43,8 @@ def test_pulled_values_never_overwrite_an_unpushed_edit(store, team) -> None:  #
     store.youngsters.update(y, alias="Mijn bewerking")  # not pushed yet
     stamp = remote_stamp(store)
     result = store.sync.apply_page([PulledChange(
-        1, "change", team["id"], "youngster", y,
-        {"alias": FieldValue("Van de server", stamp), "birth_year": FieldValue(2009, stamp)},
-        "someone")], cursor=1, epoch="e1")
+        1, "change", team["id"], "youngster", y, {"alias": "Van de server", "birth_year": 2009},
+        {"alias": stamp, "birth_year": stamp}, "someone")], cursor=1, epoch="e1")
     record = store.youngsters.get(y)
     assert record["alias"] == "Mijn bewerking" and result.skipped_fields == 1
     assert record["birth_year"] == 2009 and record["versions"]["birth_year"] == stamp
@@ -57,19 +56,36 @@ def test_pulled_new_record_and_purge(store, team) -> None:  # noqa: ANN001
     y, stamp = uuid7(), remote_stamp(store)
     store.sync.apply_page([PulledChange(
         5, "change", team["id"], "youngster", y,
-        {"alias": FieldValue("Noor", stamp), "intake_date": FieldValue("2026-02-01", stamp),
-         "status": FieldValue("active", stamp), "deleted": FieldValue(False, stamp)}, "x")],
-        cursor=5, epoch="e1")
+        {"alias": "Noor", "intake_date": "2026-02-01", "status": "active", "deleted": False},
+        stamp, "x")], cursor=5, epoch="e1")
     assert store.youngsters.get(y)["alias"] == "Noor"
+    assert store.youngsters.get(y)["versions"]["alias"] == stamp
     assert store.pending_changes() == 1  # only the team: pulled records are not re-pushed
     store.sync.apply_page([PulledChange(6, "purge", team["id"], youngster_id=y)],
                           cursor=6, epoch="e1")
     assert store.youngsters.list(team["id"]) == [] and store.erasure.is_erased(y)
     # A late change for the erased youngster cannot bring it back.
     store.sync.apply_page([PulledChange(
-        7, "change", team["id"], "youngster", y, {"alias": FieldValue("Terug?", stamp)}, "x")],
+        7, "change", team["id"], "youngster", y, {"alias": "Terug?"}, stamp, "x")],
         cursor=7, epoch="e1")
     assert store.youngsters.list(team["id"]) == []
+
+
+def test_a_pulled_new_record_keeps_each_field_s_own_stamp(store, team) -> None:  # noqa: ANN001
+    y, first = uuid7(), remote_stamp(store)
+    later = remote_stamp(store)
+    store.sync.apply_page([PulledChange(
+        5, "change", team["id"], "youngster", y,
+        {"alias": "Noor", "intake_date": "2026-02-01", "status": "active"},
+        {"alias": later, "intake_date": first, "status": first}, "x")], cursor=5, epoch="e1")
+    versions = store.youngsters.get(y)["versions"]
+    assert (versions["alias"], versions["intake_date"], versions["status"]) == (
+        later, first, first)
+    # A page with the same stamp for every field (the whole-record shape) lands the same.
+    store.sync.apply_page([PulledChange(
+        6, "change", team["id"], "youngster", y, {"alias": "Noor B"}, first, "x")],
+        cursor=6, epoch="e1")
+    assert store.youngsters.get(y)["alias"] == "Noor"  # an older stamp than alias's own
 
 
 def test_refused_change_is_quarantined_and_the_rest_flows(store, team) -> None:  # noqa: ANN001

@@ -10,7 +10,6 @@ from joinus_desktop.sync.errors import SyncError
 from joinus_desktop.sync.protocol import (
     Change,
     ChangeResult,
-    FieldValue,
     PulledChange,
     PullResponse,
     PushRequest,
@@ -48,12 +47,14 @@ def test_answers_that_do_not_match_the_batch_are_refused(results, batch_id: str)
 
 
 def test_malformed_pull_pages_are_refused() -> None:
-    good = PulledChange(3, "change", uuid7(), "meeting", uuid7(),
-                        {"date": FieldValue("2026-01-01", STAMP)})
+    good = PulledChange(3, "change", uuid7(), "meeting", uuid7(), {"date": "2026-01-01"}, STAMP)
     check_pull_answer(PullResponse("e", 3, False, [good]), 2)
-    bad_stamp = PulledChange(3, "change", uuid7(), "meeting", uuid7(),
-                             {"date": FieldValue("2026-01-01", 5)})  # type: ignore[arg-type]
+    bad_stamp = PulledChange(3, "change", uuid7(), "meeting", uuid7(), {"date": "2026-01-01"},
+                             {"date": 5})  # type: ignore[dict-item]
+    bad_shared = PulledChange(3, "change", uuid7(), "meeting", uuid7(), {"date": "2026-01-01"},
+                              "yesterday")
     for page, cursor in [(PullResponse("e", 3, False, [bad_stamp]), 2),
+                         (PullResponse("e", 3, False, [bad_shared]), 2),
                          (PullResponse("e", 1, False, []), 2)]:
         with pytest.raises(SyncError):
             check_pull_answer(page, cursor)
@@ -81,3 +82,37 @@ def test_a_complete_enrolment_answer_is_kept_as_it_is() -> None:
     body = {"device_id": "d", "token": "t", "user": {"id": "u", "name": "Anna"},
             "teams": [{"id": "t1", "name": "Oost"}]}
     assert _checked_enrolment(body) is body
+
+
+def test_a_pulled_change_reads_both_wire_shapes() -> None:
+    team, record = uuid7(), uuid7()
+    head = {"cursor": 4, "kind": "change", "team_id": team, "entity": "meeting", "id": record,
+            "author": "u"}
+    whole = PulledChange.from_wire({**head, "stamp": STAMP, "values": {"date": "2026-01-01"}})
+    later = "001795000000001:000000:dev"
+    per_field = PulledChange.from_wire({**head, "fields": {
+        "date": {"value": "2026-01-01", "stamp": STAMP},
+        "place": {"value": "Buurthuis", "stamp": later}}})
+    assert (whole.values, whole.stamp_of("date")) == ({"date": "2026-01-01"}, STAMP)
+    assert per_field.values == {"date": "2026-01-01", "place": "Buurthuis"}
+    assert (per_field.stamp_of("date"), per_field.stamp_of("place")) == (STAMP, later)
+    for change in (whole, per_field):  # and each is sent back in the shape it came in
+        assert PulledChange.from_wire(change.to_wire()) == change
+
+
+@pytest.mark.parametrize("entry", [
+    {"stamp": STAMP, "values": ["2026-01-01"]},
+    {"stamp": 5, "values": {"date": "2026-01-01"}},
+    {"values": {"date": "2026-01-01"}},
+    {"stamp": STAMP, "values": {}, "fields": {}},
+    {"fields": {"date": "2026-01-01"}},
+])
+def test_a_malformed_pulled_change_is_a_protocol_error(entry: dict) -> None:
+    from joinus_desktop.sync.client import _parse
+
+    page = {"epoch": "e", "cursor": 4, "has_more": False, "changes": [
+        {"cursor": 4, "kind": "change", "team_id": uuid7(), "entity": "meeting", "id": uuid7(),
+         **entry}]}
+    with pytest.raises(SyncError) as caught:
+        _parse("pull", PullResponse.from_wire, page)
+    assert caught.value.kind == "protocol"

@@ -222,9 +222,9 @@ class SyncState(Repository):
             page = _PageWriter(db, self._present(db, changes))
             # Stamps compare as strings: moving past the page's greatest moves past them
             # all. Raises ClockError for a stamp far ahead of our clock; the page rolls back.
-            greatest = max((v.stamp for c in changes
+            greatest = max((stamp for c in changes
                             if c.kind == "change" and c.entity in entities.ENTITIES and c.id
-                            for v in c.fields.values()), default=None)
+                            for stamp in c.distinct_stamps()), default=None)
             if greatest is not None:
                 self.store.clock.receive(greatest)
             for pulled in changes:
@@ -274,14 +274,14 @@ class SyncState(Repository):
 
     def _apply_change(self, db: Any, pulled: PulledChange, dirty_by_record: dict,
                       erased: set[str], page: _PageWriter) -> int:
-        if pulled.entity not in entities.ENTITIES or not pulled.id or not pulled.fields:
+        if pulled.entity not in entities.ENTITIES or not pulled.id or not pulled.values:
             return 0
         spec = entities.entity(pulled.entity)
         if erased and self._belongs_to_erased(db, spec, pulled, erased):
             return 0
         synced = spec.synced_field_set
-        known = (pulled.fields if pulled.fields.keys() <= synced
-                 else {n: v for n, v in pulled.fields.items() if n in synced})
+        known = (pulled.values if pulled.values.keys() <= synced
+                 else {n: v for n, v in pulled.values.items() if n in synced})
         if pulled.id not in page.present:
             # New here: queued, and written with the page's other new records at once.
             page.insert(spec, pulled, known)
@@ -303,10 +303,11 @@ class SyncState(Repository):
             # The server only ever replaces a field's value by one with a greater stamp,
             # so a smaller or equal stamp is old news (e.g. pulled after our own newer
             # value, which the server does not send back to us).
-            if versions.get(name) is not None and value.stamp <= versions[name]:
+            stamp = pulled.stamp_of(name)
+            if versions.get(name) is not None and stamp <= versions[name]:
                 continue
-            updates[name] = value.value
-            versions[name] = value.stamp
+            updates[name] = value
+            versions[name] = stamp
         if updates:
             assignments = ", ".join(f"[{n}] = ?" for n in updates)
             db.execute(
@@ -323,8 +324,7 @@ class SyncState(Repository):
             return False
         owner = pulled.id if spec.youngster_field == "id" else None
         if owner is None:
-            value = pulled.fields.get(spec.youngster_field)
-            owner = value.value if value is not None else None
+            owner = pulled.values.get(spec.youngster_field)
         if owner is None:
             row = db.execute(f"SELECT [{spec.youngster_field}] FROM [{spec.table}] WHERE id = ?",
                              (pulled.id,)).fetchone()
@@ -393,14 +393,17 @@ class _PageWriter:
     def insert(self, spec: entities.EntitySpec, pulled: PulledChange,
                known: dict[str, Any]) -> None:
         names = tuple(known)
-        stamps = {v.stamp for v in known.values()}
-        if len(stamps) == 1 and len(names) == len(spec.synced_fields):
+        shared = pulled.stamps
+        if not isinstance(shared, str):
+            distinct = {shared[n] for n in names}
+            shared = distinct.pop() if len(distinct) == 1 else None
+        if shared is not None and len(names) == len(spec.synced_fields):
             # A whole record written at once (the usual new record): one shared stamp.
-            versions = f'{{"{ALL_FIELDS}":{_json_string(stamps.pop())}}}'
+            versions = f'{{"{ALL_FIELDS}":{_json_string(shared)}}}'
         else:
-            versions = json.dumps({n: v.stamp for n, v in known.items()})
+            versions = json.dumps({n: pulled.stamp_of(n) for n in names})
         row = [pulled.id, pulled.team_id]
-        row += [enc(v.value) for enc, v in zip(_encoders(spec.name, names), known.values())]
+        row += [enc(v) for enc, v in zip(_encoders(spec.name, names), known.values())]
         row += (self._now, self._now, pulled.author, versions)
         self._pending[(spec.table, names)].append(row)
         self._pending_ids.add(pulled.id)  # type: ignore[arg-type]

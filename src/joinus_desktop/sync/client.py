@@ -189,10 +189,10 @@ def check_pull_answer(response: PullResponse, cursor: int) -> None:
     stamps: set[object] = set()
     for change in response.changes:
         if change.kind == "change":
-            if not isinstance(change.fields, dict):
+            if not isinstance(change.values, dict):
                 raise SyncError("protocol", "The server's pull answer holds malformed fields.")
             try:
-                stamps.update(v.stamp for v in change.fields.values())
+                stamps.update(change.distinct_stamps())
             except TypeError:  # unhashable, so surely not a stamp
                 raise SyncError("protocol", "The server's pull answer holds a malformed "
                                             "stamp.") from None

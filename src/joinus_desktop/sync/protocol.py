@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from ..domain import entities
 from ..domain.hlc import is_canonical_stamp
@@ -175,20 +175,16 @@ class PushResponse:
                    data.get("server_time_ms"))
 
 
-class FieldValue(NamedTuple):
-    # A tuple: a pulled page holds one per field of every change, and tuples are
-    # several times cheaper to make than dataclass instances.
-    value: Any
-    stamp: str
-
-
 @dataclass(slots=True)
 class PulledChange:
     """One entry of the server's log, as a client applies it.
 
-    ``kind == "change"``: the server's current values (with their stamps) of the
-    fields that changed. ``kind == "purge"``: a youngster was erased; the client
-    wipes every record tied to ``youngster_id``.
+    ``kind == "change"``: the server's current values of the fields that changed,
+    each with the stamp of the write that set it. ``stamps`` is that one stamp when
+    a single write set them all (a record written whole: the usual case, sent as
+    ``"stamp"`` and ``"values"``), else a stamp per field (sent as ``"fields"``).
+    ``kind == "purge"``: a youngster was erased; the client wipes every record tied
+    to ``youngster_id``.
     """
 
     cursor: int
@@ -196,28 +192,50 @@ class PulledChange:
     team_id: str
     entity: str | None = None
     id: str | None = None
-    fields: dict[str, FieldValue] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    stamps: str | dict[str, str] = field(default_factory=dict)
     author: str | None = None
     youngster_id: str | None = None
 
+    def stamp_of(self, name: str) -> str:
+        stamps = self.stamps
+        return stamps if isinstance(stamps, str) else stamps[name]
+
+    def distinct_stamps(self) -> set[str]:
+        stamps = self.stamps
+        return {stamps} if isinstance(stamps, str) else set(stamps.values())
+
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {"cursor": self.cursor, "kind": self.kind, "team_id": self.team_id}
-        if self.kind == "change":
-            out.update(entity=self.entity, id=self.id, author=self.author,
-                       fields={k: {"value": v.value, "stamp": v.stamp}
-                               for k, v in self.fields.items()})
-        else:
+        if self.kind == "purge":
             out["youngster_id"] = self.youngster_id
+            return out
+        out.update(entity=self.entity, id=self.id, author=self.author)
+        if isinstance(self.stamps, str):
+            out.update(stamp=self.stamps, values=self.values)
+        else:
+            out["fields"] = {k: {"value": v, "stamp": self.stamps[k]}
+                             for k, v in self.values.items()}
         return out
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> PulledChange:
+        """Raises KeyError, TypeError or ValueError on a malformed entry."""
         if data["kind"] == "purge":
             return cls(int(data["cursor"]), "purge", data["team_id"],
                        youngster_id=data["youngster_id"])
+        if "values" in data:
+            if "fields" in data:
+                raise ValueError("a change holds both 'values' and 'fields'")
+            values, stamps = data["values"], data["stamp"]
+            if not isinstance(values, dict) or not isinstance(stamps, str):
+                raise TypeError("'values' must be an object and 'stamp' a string")
+        else:
+            fields = data["fields"]
+            values = {k: v["value"] for k, v in fields.items()}
+            stamps = {k: v["stamp"] for k, v in fields.items()}
         return cls(int(data["cursor"]), "change", data["team_id"], data["entity"], data["id"],
-                   {k: FieldValue(v["value"], v["stamp"]) for k, v in data["fields"].items()},
-                   data.get("author"))
+                   values, stamps, data.get("author"))
 
 
 @dataclass(frozen=True)

@@ -159,6 +159,10 @@ class PulledChangeOut(BaseModel):
     entity: str | None = None
     id: str | None = None
     author: str | None = None
+    # A change holds either "stamp" and "values" (one write set every field) or
+    # "fields" (each field with the stamp of the write that set it).
+    stamp: str | None = None
+    values: dict[str, Any] | None = None
     fields: dict[str, FieldValueOut] | None = None
     youngster_id: str | None = None
 

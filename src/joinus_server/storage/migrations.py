@@ -114,6 +114,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         # already, and skipping them halves the work of a sync after a big push.
         "ALTER TABLE log ADD COLUMN origin_device TEXT",
     )),
+    Migration(4, "one stamp for an entry whose fields one write set", (
+        # Set: `fields` holds just the values, all set by the write with this stamp
+        # (a record written whole, the usual entry). Entries from before keep theirs
+        # per field and are sent as they are.
+        "ALTER TABLE log ADD COLUMN stamp TEXT",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -94,9 +94,9 @@ class Tx:
     def append_log(self, entries: Sequence[LogEntry], now_ms: int) -> None:
         self.executemany(
             "INSERT INTO log (cursor, team_id, kind, entity, record_id, youngster_id, author,"
-            " fields, created_at, origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " fields, created_at, origin_device, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(e.cursor, e.team_id, e.kind, e.entity, e.record_id, e.youngster_id, e.author,
-              e.fields_json, now_ms, e.origin_device) for e in entries])
+              e.fields_json, now_ms, e.origin_device, e.stamp) for e in entries])
 
     def log_after(self, cursor: int, team_ids: Sequence[str], limit: int,
                   exclude_device: str | None = None) -> list[LogEntry]:
@@ -105,11 +105,12 @@ class Tx:
             return []
         own = " AND (origin_device IS NULL OR origin_device <> ?)" if exclude_device else ""
         rows = self.query(
-            "SELECT cursor, team_id, kind, entity, record_id, youngster_id, author, fields"
-            f" FROM log WHERE cursor > ? AND team_id IN {_marks(len(team_ids))}{own}"
+            "SELECT cursor, team_id, kind, entity, record_id, youngster_id, author, fields,"
+            f" stamp FROM log WHERE cursor > ? AND team_id IN {_marks(len(team_ids))}{own}"
             " ORDER BY cursor LIMIT ?",
             (cursor, *team_ids, *([exclude_device] if exclude_device else []), limit))
-        return [LogEntry(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows]
+        return [LogEntry(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], stamp=r[8])
+                for r in rows]
 
     def delete_log_of_youngster(self, youngster_id: str) -> int:
         return self.execute("DELETE FROM log WHERE youngster_id = ?", (youngster_id,))
