@@ -363,9 +363,11 @@ class SyncState(Repository):
 
 
 def _whole_record(spec: entities.EntitySpec, record: dict[str, Any], stamp: str) -> Change:
-    """Every synced field of the record in one change, as if new to the server."""
+    """Every synced field of the record in one change, as if new to the server.
+
+    No field has a base: none was ever confirmed by the server (an empty base says so)."""
     return Change(spec.name, record["id"], record["team_id"], stamp,
-                  {n: record[n] for n in spec.synced_fields}, dict.fromkeys(spec.synced_fields))
+                  {n: record[n] for n in spec.synced_fields}, {})
 
 
 _json_string = json.encoder.encode_basestring  # a str as a JSON string literal, in C

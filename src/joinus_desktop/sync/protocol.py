@@ -95,10 +95,8 @@ class Change:
                                     f"{where}: base names '{name}', which the change does not set")
             if value is not None and not is_canonical_stamp(value):
                 raise ProtocolError("invalid_request", f"{where}: base of '{name}' is not a stamp")
-        # A new record's change names every field in its base (all None): kept as sent.
-        return cls(entity_name, record_id, team_id, stamp, dict(fields),
-                   dict(base) if len(base) == len(fields)
-                   else {name: base.get(name) for name in fields})
+        # A field the base does not name was never seen by the device, as if None.
+        return cls(entity_name, record_id, team_id, stamp, dict(fields), dict(base))
 
 
 @dataclass(frozen=True)
