@@ -66,13 +66,33 @@ def same_value(a: Any, b: Any) -> bool:
 
 
 def encode_fields(fields: Mapping[str, FieldVersion]) -> str:
+    """A record's fields as stored in ``records.data``.
+
+    When one write by one author set every field (a record written whole, the usual
+    case) that is ``{"*": {"s": stamp, "a": author}, "v": {field: value}}``: the
+    stamp and author once instead of per field, a third of the bytes to write.
+    Otherwise ``{field: {"v": value, "s": stamp, "a": author}}``. (No field is
+    named "*".)
+    """
+    versions = {(fv.stamp, fv.author) for fv in fields.values()}
+    if len(versions) == 1:
+        stamp, author = versions.pop()
+        return wirejson.dumps_text({_SHARED: {"s": stamp, "a": author},
+                                    "v": {name: fv.value for name, fv in fields.items()}})
     return wirejson.dumps_text({name: {"v": fv.value, "s": fv.stamp, "a": fv.author}
                                 for name, fv in fields.items()})
 
 
 def decode_fields(text: str) -> dict[str, FieldVersion]:
-    return {name: FieldVersion(item["v"], item["s"], item["a"])
-            for name, item in wirejson.loads(text).items()}
+    data = wirejson.loads(text)
+    shared = data.get(_SHARED)
+    if shared is not None:
+        stamp, author = shared["s"], shared["a"]
+        return {name: FieldVersion(value, stamp, author) for name, value in data["v"].items()}
+    return {name: FieldVersion(item["v"], item["s"], item["a"]) for name, item in data.items()}
+
+
+_SHARED = "*"
 
 
 def encode_log_fields(fields: Mapping[str, FieldVersion]) -> tuple[str, str | None]:
