@@ -89,17 +89,17 @@ class ServerClient:
                              json={"code": code, "device_name": device_name})
         return _parse("enrolment", _checked_enrolment, body)
 
-    def push(self, request: PushRequest) -> PushResponse:
+    def push(self, request: PushRequest, body: bytes | None = None) -> PushResponse:
         """Send a batch; one over the server's limits goes as several requests.
 
         The limits are 1000 changes and 8 MiB of body (long meeting notes make a change
         up to ~80 kB). Halves are sent in order, each under its own batch id, and their
-        answers are put back together as the answer to ``request``.
+        answers are put back together as the answer to ``request``. ``body``: the
+        request as ``encode_push`` made it, if made ahead.
         """
-        # One outbox row may become several changes (a new record edited since), so a
-        # window of PUSH_BATCH rows can hold more changes than the server takes.
+        if body is None:
+            body = encode_push(request)
         too_many = len(request.changes) > MAX_CHANGES_PER_BATCH
-        body = b"" if too_many else wirejson.dumps(request.to_wire())
         if (too_many or len(body) > MAX_BODY_BYTES) and len(request.changes) > 1:
             half = len(request.changes) // 2
             first = self.push(PushRequest(request.device_id, f"{request.batch_id}.1",
@@ -143,6 +143,16 @@ class ServerClient:
     def push_audit(self, device_id: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
         return self._request("POST", "/api/v1/audit",
                              json={"device_id": device_id, "entries": entries})
+
+
+def encode_push(request: PushRequest) -> bytes:
+    """The body of a push; empty if the batch is too large to go as one request.
+
+    (One outbox row may become several changes, a new record edited since, so a
+    window of PUSH_BATCH rows can hold more changes than the server takes.)"""
+    if len(request.changes) > MAX_CHANGES_PER_BATCH:
+        return b""
+    return wirejson.dumps(request.to_wire())
 
 
 OUTCOMES = ("applied", "conflict", "rejected")

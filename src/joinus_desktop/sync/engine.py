@@ -21,7 +21,7 @@ from ..domain.ids import uuid7
 from ..domain.retention import RETENTION_KEY, valid_months
 from ..store.store import Store
 from ..store.sync_state import OutboxBatch
-from .client import ServerClient
+from .client import ServerClient, encode_push
 from .errors import ResyncRequired, SyncError
 from .gcpause import paused_gc
 from .protocol import DEFAULT_PULL_LIMIT, ChangeResult, PushRequest
@@ -225,22 +225,16 @@ class SyncEngine:
         batch's answer is always recorded, even when a later batch fails.
         """
         device_id = self.store.sync.get("server_device_id") or ""
-        outbox = self.store.sync
         ahead = _worker_ahead()
-        upcoming: Future[OutboxBatch] = ahead.submit(outbox.outbox_batch, self.push_batch)
+        upcoming = ahead.submit(self._window, device_id, 0)
         answered: tuple[OutboxBatch, list[ChangeResult]] | None = None
         try:
             for _ in range(MAX_ROUNDS):
-                batch = upcoming.result()
+                batch, request, body = upcoming.result()
                 if not batch:
                     return
-                upcoming = ahead.submit(outbox.outbox_batch, self.push_batch,
-                                        after_seq=max(batch.seqs))
-                # A new id per attempt is fine: a batch answered is removed from the
-                # outbox right after its answer, and one applied but whose answer got
-                # lost is re-sent as a no-op (the server already holds those stamps).
-                sending = ahead.submit(self.client.push, PushRequest(
-                    device_id, uuid7(), batch.changes)) if batch.changes else None
+                upcoming = ahead.submit(self._window, device_id, max(batch.seqs))
+                sending = ahead.submit(self.client.push, request, body) if request else None
                 if answered is not None:
                     previous, answered = answered, None  # recorded once, even if it fails
                     self._acknowledge(report, *previous)
@@ -255,6 +249,19 @@ class SyncEngine:
         finally:
             if answered is not None:
                 self._acknowledge(report, *answered)
+
+    def _window(self, device_id: str, after_seq: int
+                ) -> tuple[OutboxBatch, PushRequest | None, bytes | None]:
+        """The next outbox window as a push, encoded here while the previous one is out:
+        between two batches the server then waits only for the bytes to arrive."""
+        batch = self.store.sync.outbox_batch(self.push_batch, after_seq=after_seq)
+        if not batch.changes:
+            return batch, None, None
+        # A new id per attempt is fine: a batch answered is removed from the outbox
+        # right after its answer, and one applied but whose answer got lost is re-sent
+        # as a no-op (the server already holds those stamps).
+        request = PushRequest(device_id, uuid7(), batch.changes)
+        return batch, request, encode_push(request)
 
     def _acknowledge(self, report: SyncReport, batch: OutboxBatch,
                      results: list[ChangeResult]) -> None:
