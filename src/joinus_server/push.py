@@ -12,7 +12,7 @@ from joinus_desktop.domain import entities
 from joinus_desktop.domain.hlc import HybridClock, wall_clock_ms
 from joinus_desktop.domain.ids import is_uuid
 from joinus_desktop.domain.problems import Problem
-from joinus_desktop.sync.protocol import Change, ChangeResult, PushRequest, PushResponse
+from joinus_desktop.sync.protocol import Change, ChangeResult, PushRequest
 
 from .auth import Principal
 from .merge import (
@@ -48,7 +48,8 @@ def push(storage: Storage, principal: Principal, request: PushRequest) -> dict[s
         batch = _Batch(tx, principal, request.changes, head=head, now_ms=now)
         results = [batch.apply(index, change) for index, change in enumerate(request.changes)]
         batch.flush()
-        answer = {"batch_id": request.batch_id, "results": [r.to_wire() for r in results]}
+        answer: dict[str, Any] = {"batch_id": request.batch_id,
+                                  "results": [r.to_wire() for r in results]}
         tx.save_batch(principal.device_id, request.batch_id, answer, now)
         outcomes = Counter(r.outcome for r in results)
         tx.audit(f"device:{principal.device_id}", "push", {
@@ -62,8 +63,8 @@ def push(storage: Storage, principal: Principal, request: PushRequest) -> dict[s
     log.info("push device=%s batch=%r changes=%d applied=%d conflict=%d rejected=%d",
              principal.device_id, request.batch_id, len(request.changes),
              outcomes.get("applied", 0), outcomes.get("conflict", 0), outcomes.get("rejected", 0))
-    return PushResponse(request.batch_id, epoch, results,
-                        server_time_ms=wall_clock_ms()).to_wire()
+    # The answer as stored, which is the wire shape of PushResponse.
+    return {**answer, "epoch": epoch, "server_time_ms": wall_clock_ms()}
 
 
 class _Batch:

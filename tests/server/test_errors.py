@@ -69,6 +69,13 @@ def test_invalid_json(world: World, content: bytes) -> None:
     (lambda b: {**b, "changes": [{**b["changes"][0],
                                   "stamp": b["changes"][0]["stamp"] + "x" * 100}]},
      "invalid_request"),
+    (lambda b: {**b, "changes": [{**b["changes"][0], "base": {
+        next(iter(b["changes"][0]["fields"])): b["changes"][0]["stamp"] + "x" * 100}}]},
+     "invalid_request"),
+    # What one change showed well-formed as a team id is no stamp in the next.
+    (lambda b: {**b, "changes": [b["changes"][0], {**b["changes"][0], "id": new_id(),
+                                                   "stamp": b["changes"][0]["team_id"]}]},
+     "invalid_request"),
     (lambda b: {**b, "changes": [{**b["changes"][0], "base": {"other": None}}]},
      "invalid_request"),
     (lambda b: {**b, "changes": [{**b["changes"][0], "entity": "diary"}]}, "unknown_entity"),
@@ -77,7 +84,8 @@ def test_invalid_json(world: World, content: bytes) -> None:
     (lambda b: {**b, "changes": b["changes"] * (MAX_CHANGES_PER_BATCH + 1)}, "batch_too_large"),
 ], ids=["not-an-object", "no-batch-id", "batch-id-type", "batch-id-long", "batch-id-control",
         "protocol-version", "changes-type", "no-fields", "bad-id", "uppercase-id", "bad-stamp",
-        "non-canonical-stamp", "stamp-too-long", "base-of-unset-field", "unknown-entity",
+        "non-canonical-stamp", "stamp-too-long", "base-stamp-too-long",
+        "team-id-as-stamp", "base-of-unset-field", "unknown-entity",
         "unknown-field",
         "too-many-changes"])
 def test_invalid_push(world: World, mutate: Any, code: str) -> None:

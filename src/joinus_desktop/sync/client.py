@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any, TypeVar
 
 import httpx
@@ -107,7 +106,7 @@ class ServerClient:
             second = self.push(PushRequest(request.device_id, f"{request.batch_id}.2",
                                            request.changes[half:]))
             return PushResponse(request.batch_id, second.epoch, [
-                *first.results, *(replace(r, index=r.index + half) for r in second.results)
+                *first.results, *(r._replace(index=r.index + half) for r in second.results)
             ], second.server_time_ms)
         answer = self._answer(self._send("POST", "/api/v1/sync/push", content=body,
                                          headers={"Content-Type": "application/json"}))

@@ -42,10 +42,14 @@ def parse_push(data: object, principal: Principal) -> PushRequest:
         raise ApiError("invalid_request", "push: 'batch_id' must be printable")
     # Ids and stamps are already checked by Change.from_wire, each in its one spelling;
     # the server also caps a stamp's length.
-    for i, change in enumerate(request.changes):
-        stamps = [change.stamp, *(s for s in change.base.values() if s is not None)]
-        if any(len(s) > MAX_STAMP_LENGTH for s in stamps):
-            raise ApiError("invalid_request", f"changes[{i}]: a stamp is too long")
+    stamps = {change.stamp for change in request.changes}
+    stamps.update(s for change in request.changes if change.base
+                  for s in change.base.values() if s is not None)
+    if any(len(s) > MAX_STAMP_LENGTH for s in stamps):  # then say which change (rare)
+        for i, change in enumerate(request.changes):
+            if any(s is not None and len(s) > MAX_STAMP_LENGTH
+                   for s in (change.stamp, *change.base.values())):
+                raise ApiError("invalid_request", f"changes[{i}]: a stamp is too long")
     return request
 
 
