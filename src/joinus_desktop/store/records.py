@@ -24,6 +24,7 @@ from ..domain.entities import EntitySpec
 from ..domain.hlc import HybridClock
 from ..domain.ids import uuid7_many
 from ..domain.problems import Problem, errors, warnings
+from ..sync import wirejson
 from .database import Database
 from .errors import NotFound, ReadOnlyRecord, ValidationError
 
@@ -99,6 +100,16 @@ def encode(spec: EntitySpec, name: str, value: Any) -> Any:
     return field_encoder(spec, name)(value)
 
 
+def _loads(text: str) -> Any:
+    """A JSON column. Every record read parses some, so orjson's speed counts (big
+    integers stay exact: see wirejson); what only the standard library writes and
+    reads, like NaN, is read as it was written."""
+    try:
+        return wirejson.loads(text)
+    except wirejson.DecodeError:
+        return json.loads(text)
+
+
 def decode_row(spec: EntitySpec, row: Mapping[str, Any]) -> Record:
     """A table row as a record: JSON columns parsed, booleans as booleans."""
     record: Record = dict(row)
@@ -113,9 +124,9 @@ def decode_row(spec: EntitySpec, row: Mapping[str, Any]) -> Record:
         if field_spec.kind == "bool":
             record[field_spec.name] = bool(value)
         elif field_spec.kind in ("tags", "json"):
-            record[field_spec.name] = json.loads(value)
+            record[field_spec.name] = _loads(value)
     record["deleted"] = bool(record.get("deleted"))
-    record["versions"] = json.loads(record.get("versions") or "{}")
+    record["versions"] = _loads(record.get("versions") or "{}")
     return record
 
 
