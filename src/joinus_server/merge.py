@@ -56,6 +56,7 @@ class Merged:
     lost: list[LostValue] = field(default_factory=list)  # each becomes a conflict record
     lost_fields: list[str] = field(default_factory=list)  # fields of the change that lost
     overwrote: bool = False  # the change beat a concurrent value
+    new: bool = False  # the record is new to the server: ``changed`` is the change as sent
 
     @property
     def outcome(self) -> Outcome:
@@ -229,12 +230,18 @@ def _new_record(spec: entities.EntitySpec, change: Change, *, author: str, now_m
     _add_messages(messages, found, deleted=change.fields.get("deleted", False) is True)
     if messages:
         return Rejection("invalid_record", " ".join(messages))
-    fields = {name: FieldVersion(value, change.stamp, author)
+    stamp = change.stamp
+    # tuple.__new__ skips the named tuple's Python-level __new__: a third of the cost of
+    # the usual call, for the one FieldVersion per field of every new record of a batch.
+    fields = {name: _tuple_new(FieldVersion, (value, stamp, author))
               for name, value in change.fields.items()}
     record = StoredRecord(change.id, change.entity, change.team_id,
                           youngster_id or youngster_of(spec, change.id, change.fields),
                           fields, created_at=now_ms, updated_at=now_ms, updated_by=author)
-    return Merged(record, changed=dict(fields))
+    return Merged(record, changed=dict(fields), new=True)
+
+
+_tuple_new = tuple.__new__
 
 
 def validation_input(spec: entities.EntitySpec, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from joinus_desktop.domain import entities
 from joinus_desktop.domain.hlc import HybridClock, wall_clock_ms
 from joinus_desktop.domain.ids import is_uuid
 from joinus_desktop.domain.problems import Problem
+from joinus_desktop.sync import wirejson
 from joinus_desktop.sync.protocol import Change, ChangeResult, PushRequest
 
 from .auth import Principal
@@ -121,6 +122,12 @@ class _Batch:
                               checked=self.checked.get(index))
         if isinstance(result, Rejection):
             return ChangeResult(index, change.id, "rejected", result.code, result.reason)
+        if result.new:
+            # Stored as sent, nothing lost (the usual change of a bulk push): the log entry
+            # is the change's own values at its one stamp, as the general path below
+            # would make it, and it is this device's own.
+            self._keep_new(result.record, change)
+            return ChangeResult(index, change.id, "applied")
         # The log entry carries what changed, plus the stored value of every field where
         # this change lost: the device holds its own losing value and must be sent the
         # winner. Such an entry (or one with a value the device did not send, like an
@@ -160,6 +167,15 @@ class _Batch:
         fields_json, stamp = encode_log_fields(changed)
         self.log.append(LogEntry(self.cursor, record.team_id, "change", record.entity, record.id,
                                  record.youngster_id, author, fields_json, origin_device, stamp))
+
+    def _keep_new(self, record: StoredRecord, change: Change) -> None:
+        self.records[record.id] = record
+        self.dirty[record.id] = record
+        self.cursor += 1
+        self.log.append(LogEntry(self.cursor, record.team_id, "change", record.entity, record.id,
+                                 record.youngster_id, self.principal.user_id,
+                                 wirejson.dumps_text(change.fields), self.principal.device_id,
+                                 change.stamp))
 
     def flush(self) -> None:
         self.tx.put_records(self.dirty.values())

@@ -49,6 +49,27 @@ def create_youngster(world: World, device: Device, **fields: Any) -> tuple[str, 
     return record_id, at
 
 
+def test_a_record_created_and_edited_in_one_batch(world: World) -> None:
+    # The first change takes the new-record path, the second the general one, against
+    # the record the first made (not yet written): both land, in order, as logged.
+    record_id = new_id()
+    answer = world.anna.push([
+        change("youngster", record_id, world.team_a, youngster(), at=stamp(0, "anna")),
+        change("youngster", record_id, world.team_a, {"alias": "Sammy"}, at=stamp(5, "anna"),
+               base={"alias": stamp(0, "anna")})])
+    assert [r["outcome"] for r in answer["results"]] == ["applied", "applied"]
+    assert record_of(world, record_id) == {**youngster(), "alias": "Sammy"}
+    assert stamps_of(world, record_id)["alias"] == stamp(5, "anna")
+    assert stamps_of(world, record_id)["status"] == stamp(0, "anna")
+    entries, _ = world.dirk.pull_all()
+    mine = [e for e in entries if e.get("id") == record_id]
+    assert [(e["stamp"], e["values"], e["author"]) for e in mine] == [
+        (stamp(0, "anna"), youngster(), world.anna.user_id),
+        (stamp(5, "anna"), {"alias": "Sammy"}, world.anna.user_id)]
+    own, _ = world.anna.pull_all()  # both are anna's own: not sent back to her device
+    assert all(e.get("id") != record_id for e in own)
+
+
 def test_a_new_record_and_sequential_edits_apply(world: World) -> None:
     record_id, created = create_youngster(world, world.anna)
     first = world.bram.push([change("youngster", record_id, world.team_a, {"alias": "Sammy"},
