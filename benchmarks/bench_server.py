@@ -145,8 +145,9 @@ class Bench:
                 records.append(StoredRecord(uuid7(), "meeting", team, None, fields, now, now,
                                             "u"))
                 cursor += 1
+                fields_json, shared = encode_log_fields(fields)
                 entries.append(LogEntry(cursor, team, "change", "meeting", records[-1].id,
-                                        None, "u", encode_log_fields(fields)))
+                                        None, "u", fields_json, stamp=shared))
             with self.storage.write() as tx:
                 tx.put_records(records)
                 tx.append_log(entries, now)
