@@ -173,8 +173,8 @@ def _delete_meets_edits(merged: Merged, delete: FieldVersion,
 
 # Per entity, the fields holding another record's id (a conflict's ``record_id`` too).
 _REF_FIELDS = {
-    spec.name: frozenset({f.name for f in spec.fields if f.kind == "ref"}
-                         | ({"record_id"} if spec.name == "conflict" else set()))
+    spec.name: (*(f.name for f in spec.fields if f.kind == "ref"),
+                *(("record_id",) if spec.name == "conflict" else ()))
     for spec in entities.ENTITIES.values()
 }
 
@@ -186,10 +186,10 @@ def _refuse(spec: entities.EntitySpec, existing: StoredRecord | None,
                                       "devices cannot change them.")
     if "deleted" in change.fields and not isinstance(change.fields["deleted"], bool):
         return Rejection("invalid_record", "Deleted must be true or false.")
-    refs = _REF_FIELDS[spec.name]
-    for name, value in change.fields.items():
+    for name in _REF_FIELDS[spec.name]:
         # Erasure finds a youngster's records by comparing ids as strings: one spelling.
-        if name in refs and isinstance(value, str) and not is_uuid(value):
+        value = change.fields.get(name)
+        if isinstance(value, str) and not is_uuid(value):
             return Rejection("invalid_record", f"{label(name)} must refer to a record "
                                                "(a lowercase UUID).")
     if existing is None:

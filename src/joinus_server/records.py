@@ -38,9 +38,11 @@ class StoredRecord:
         return {name: version.value for name, version in self.fields.items()}
 
 
-@dataclass(frozen=True)
-class LogEntry:
-    """One row of the server's log, the unit a device pulls."""
+class LogEntry(NamedTuple):
+    """One row of the server's log, the unit a device pulls.
+
+    (A tuple, like FieldVersion: a pushed batch makes one per change, and its fields
+    are the log's columns in order.)"""
 
     cursor: int
     team_id: str

@@ -94,9 +94,9 @@ class Tx:
     def append_log(self, entries: Sequence[LogEntry], now_ms: int) -> None:
         self.executemany(
             "INSERT INTO log (cursor, team_id, kind, entity, record_id, youngster_id, author,"
-            " fields, created_at, origin_device, stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(e.cursor, e.team_id, e.kind, e.entity, e.record_id, e.youngster_id, e.author,
-              e.fields_json, now_ms, e.origin_device, e.stamp) for e in entries])
+            " fields, origin_device, stamp, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*entry, now_ms) for entry in entries])  # LogEntry's fields are these columns
 
     def log_after(self, cursor: int, team_ids: Sequence[str], limit: int,
                   exclude_device: str | None = None) -> list[LogEntry]:
