@@ -39,7 +39,9 @@ def _aim(case: Any, world: World, mode: GenerationMode) -> Any:
     if not (isinstance(case.body, dict) and "batch_id" in case.body):
         return case
     case.body["device_id"] = world.anna.device_id
-    for item in case.body.get("changes") or []:
+    changes = case.body.get("changes")
+    # Negative mode sends anything as "changes" (true, a number …): left as generated.
+    for item in changes if isinstance(changes, list) else []:
         if not isinstance(item, dict):
             continue
         item["team_id"] = world.team_a
@@ -48,8 +50,10 @@ def _aim(case: Any, world: World, mode: GenerationMode) -> Any:
             names = spec.synced_fields
             item["fields"] = {names[i % len(names)]: value
                               for i, value in enumerate(item["fields"].values())}
+            base = item.get("base")
             item["base"] = {name: stamp for name, stamp in
-                            zip(item["fields"], (item.get("base") or {}).values(), strict=False)}
+                            zip(item["fields"], (base if isinstance(base, dict) else {}).values(),
+                                strict=False)}
     return case
 
 
