@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from joinus_desktop.domain import entities
 from joinus_desktop.domain.hlc import wall_clock_ms
@@ -13,6 +13,10 @@ from .errors import ApiError
 from .records import LogEntry
 from .storage import Storage
 
+# How a pulled change that one write set is sent: "values" (its stamp once, from
+# clients that ask for it) or "fields" (a stamp per field, as every client reads).
+Shape = Literal["fields", "values"]
+
 
 def resync_required(message: str) -> ApiError:
     return ApiError("resync_required", message + " Re-send every change the server has not "
@@ -20,18 +24,22 @@ def resync_required(message: str) -> ApiError:
 
 
 def pull(storage: Storage, principal: Principal, *, cursor: int, limit: int,
-         epoch: str | None = None) -> dict[str, Any]:
+         epoch: str | None = None, shape: Shape = "fields") -> dict[str, Any]:
     """The page after ``cursor`` as a parsed dict (for scripts and tests)."""
-    return wirejson.loads(pull_json(storage, principal, cursor=cursor, limit=limit, epoch=epoch))
+    return wirejson.loads(pull_json(storage, principal, cursor=cursor, limit=limit, epoch=epoch,
+                                    shape=shape))
 
 
 def pull_json(storage: Storage, principal: Principal, *, cursor: int, limit: int,
-              epoch: str | None = None) -> bytes:
+              epoch: str | None = None, shape: Shape = "fields") -> bytes:
     """The page of log entries after ``cursor`` (at most ``limit``), as wire JSON.
 
     The returned cursor is the last entry's, or the log head when this is the last
     page: everything up to the head is committed (cursors are assigned under
     the head lock), so a device may skip past other teams' entries safely.
+    ``shape="values"``: an entry one write set comes as its stamp and values, as
+    stored; ``"fields"`` (what clients before that shape understand): every entry
+    with a stamp per field.
     """
     if cursor < 0:
         raise resync_required("A cursor is never negative.")
@@ -66,8 +74,9 @@ def pull_json(storage: Storage, principal: Principal, *, cursor: int, limit: int
         page["counts"] = counts
     page["server_time_ms"] = wall_clock_ms()
     # The page's own keys, then "changes" spliced in: {"epoch": …, …, "changes": [...]}.
+    entry_json = _entry_json if shape == "values" else _entry_json_per_field
     return b"".join((wirejson.dumps(page)[:-1], b',"changes":[',
-                     b",".join(map(_entry_json, entries)), b"]}"))
+                     b",".join(map(entry_json, entries)), b"]}"))
 
 
 def _entry_json(entry: LogEntry) -> bytes:
@@ -87,3 +96,12 @@ def _entry_json(entry: LogEntry) -> bytes:
         return b"".join((head[:-1], b',"stamp":', wirejson.dumps(entry.stamp), b',"values":',
                          fields, b"}"))
     return b"".join((head[:-1], b',"fields":', fields, b"}"))
+
+
+def _entry_json_per_field(entry: LogEntry) -> bytes:
+    """One entry with a stamp per field, for clients that do not read "values"."""
+    if entry.stamp is None:
+        return _entry_json(entry)
+    values = wirejson.loads(entry.fields_json or "{}")
+    fields = {name: {"value": value, "stamp": entry.stamp} for name, value in values.items()}
+    return _entry_json(entry._replace(fields_json=wirejson.dumps_text(fields), stamp=None))

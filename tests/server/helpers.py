@@ -78,8 +78,11 @@ class Device:
         return dict(answer.json())
 
     def pull_raw(self, cursor: int = 0, limit: int | None = None,
-                 epoch: str | None = None) -> httpx.Response:
+                 epoch: str | None = None, shape: str | None = "values") -> httpx.Response:
+        """``shape``: "values" as the app asks, None as a client from before that shape."""
         params: dict[str, Any] = {"cursor": cursor}
+        if shape is not None:
+            params["shape"] = shape
         if limit is not None:
             params["limit"] = limit
         if epoch is not None:

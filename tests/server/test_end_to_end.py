@@ -27,10 +27,14 @@ def push(server: ServerProcess, device: Any, changes: list[dict[str, Any]],
     return dict(answer.json())
 
 
-def pull_all(server: ServerProcess, device: Any, cursor: int = 0) -> list[dict[str, Any]]:
+def pull_all(server: ServerProcess, device: Any, cursor: int = 0,
+             shape: str | None = "values") -> list[dict[str, Any]]:
     entries: list[dict[str, Any]] = []
     while True:
-        answer = httpx.get(f"{server.url}/api/v1/sync/pull", params={"cursor": cursor},
+        params: dict[str, Any] = {"cursor": cursor}
+        if shape is not None:
+            params["shape"] = shape
+        answer = httpx.get(f"{server.url}/api/v1/sync/pull", params=params,
                            headers=device.headers, timeout=30)
         assert answer.status_code == 200, answer.text
         page = answer.json()
@@ -51,8 +55,13 @@ def test_two_devices_sync_through_a_real_server(
     entries = pull_all(server, bram)
     [pulled] = [e for e in entries if e.get("id") == yid]
     # One write set every field: sent with its one stamp, not a stamp per field.
-    assert pulled["stamp"] == stamp(0) and pulled["values"]["alias"] == "Sam"
+    assert pulled["stamp"] == stamp(0) and pulled["values"] == youngster()
     assert "fields" not in pulled
+    # A laptop from before that shape asks without it, and gets a stamp per field.
+    [as_before] = [e for e in pull_all(server, bram, shape=None) if e.get("id") == yid]
+    assert as_before["fields"] == {name: {"value": value, "stamp": stamp(0)}
+                                   for name, value in youngster().items()}
+    assert "values" not in as_before and "stamp" not in as_before
     assert pulled["author"] == anna.user_id
     schema = httpx.get(f"{server.url}/openapi.json").json()
     assert "/api/v1/sync/push" in schema["paths"]

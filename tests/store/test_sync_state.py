@@ -72,8 +72,8 @@ def test_pulled_new_record_and_purge(store, team) -> None:  # noqa: ANN001
 
 
 def test_a_pulled_new_record_keeps_each_field_s_own_stamp(store, team) -> None:  # noqa: ANN001
-    y, first = uuid7(), remote_stamp(store)
-    later = remote_stamp(store)
+    y, first, later = uuid7(), remote_stamp(store), remote_stamp(store, 2000)
+    assert first < later
     store.sync.apply_page([PulledChange(
         5, "change", team["id"], "youngster", y,
         {"alias": "Noor", "intake_date": "2026-02-01", "status": "active"},

@@ -116,3 +116,22 @@ def test_a_malformed_pulled_change_is_a_protocol_error(entry: dict) -> None:
     with pytest.raises(SyncError) as caught:
         _parse("pull", PullResponse.from_wire, page)
     assert caught.value.kind == "protocol"
+
+
+def test_the_app_pulls_in_the_one_stamp_shape() -> None:
+    import httpx
+
+    from joinus_desktop.sync.client import ServerClient
+
+    asked: list[httpx.URL] = []
+
+    def server(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url)
+        return httpx.Response(200, json={"epoch": "e", "cursor": 0, "has_more": False,
+                                         "changes": []})
+
+    client = ServerClient("http://server.invalid", "token")
+    client._http = httpx.Client(base_url=client.base_url, transport=httpx.MockTransport(server))
+    with client:
+        client.read_pull(client.fetch_pull(0, 2000, None), 0)
+    assert asked and asked[0].params["shape"] == "values"

@@ -14,6 +14,7 @@ from joinus_desktop.sync.protocol import ProtocolError, PushRequest
 
 from .. import pull as pull_service
 from .. import push as push_service
+from ..pull import Shape
 from ..auth import Principal
 from ..errors import ApiError
 from ..storage import Storage
@@ -84,8 +85,11 @@ def pull(request: Request,
          epoch: str | None = Query(None, max_length=64,
                                    description="The epoch the cursor belongs to; another "
                                                "epoch answers resync_required."),
+         shape: Shape = Query("fields", description=(
+             "values: a change that one write set comes as its stamp and values; fields "
+             "(the default, for clients from before that shape): a stamp per field.")),
          principal: Principal = Depends(current_principal)) -> Response:
     """The log entries of the device's teams after ``cursor``, in commit order."""
     return Response(pull_service.pull_json(storage_of(request), principal, cursor=cursor,
-                                           limit=limit, epoch=epoch),
+                                           limit=limit, epoch=epoch, shape=shape),
                     media_type="application/json")

@@ -38,6 +38,13 @@ def _marks(n: int) -> str:
 Row = tuple[Any, ...]
 
 
+# A LogEntry is a row of the log: its fields are the columns, in order (the column of
+# ``fields_json`` is "fields"), so an entry is inserted as it is.
+_LOG_COLUMNS_LIST = tuple("fields" if name == "fields_json" else name
+                          for name in LogEntry._fields)
+_LOG_COLUMNS = ", ".join(_LOG_COLUMNS_LIST)
+
+
 class Tx:
     """One transaction: the storage interface every service module talks to."""
 
@@ -93,10 +100,9 @@ class Tx:
 
     def append_log(self, entries: Sequence[LogEntry], now_ms: int) -> None:
         self.executemany(
-            "INSERT INTO log (cursor, team_id, kind, entity, record_id, youngster_id, author,"
-            " fields, origin_device, stamp, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*entry, now_ms) for entry in entries])  # LogEntry's fields are these columns
+            f"INSERT INTO log ({_LOG_COLUMNS}, created_at)"
+            f" VALUES {_marks(len(_LOG_COLUMNS_LIST) + 1)}",
+            [(*entry, now_ms) for entry in entries])
 
     def log_after(self, cursor: int, team_ids: Sequence[str], limit: int,
                   exclude_device: str | None = None) -> list[LogEntry]:
