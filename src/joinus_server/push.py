@@ -24,7 +24,13 @@ from .merge import (
     validation_input,
     youngster_of,
 )
-from .records import FieldVersion, LogEntry, StoredRecord, encode_log_fields
+from .records import (
+    FieldVersion,
+    LogEntry,
+    StoredRecord,
+    encode_log_fields,
+    whole_record_json,
+)
 from .storage import Storage, Tx
 
 log = logging.getLogger(__name__)
@@ -80,6 +86,7 @@ class _Batch:
         self.cursor = head
         self.log: list[LogEntry] = []
         self.dirty: dict[str, StoredRecord] = {}
+        self.encoded: dict[str, str] = {}  # record id -> its data, where already encoded
         # Only well-formed ids go to SQL: merge rejects the rest as invalid records.
         wanted = {c.id for c in changes} | {r for c in changes
                                             if (r := _about(c)) and is_uuid(r)}
@@ -161,6 +168,7 @@ class _Batch:
 
     def _keep(self, record: StoredRecord, changed: dict[str, FieldVersion], author: str, *,
               origin_device: str | None = None) -> None:
+        self.encoded.pop(record.id, None)
         self.records[record.id] = record
         self.dirty[record.id] = record
         self.cursor += 1
@@ -172,13 +180,18 @@ class _Batch:
         self.records[record.id] = record
         self.dirty[record.id] = record
         self.cursor += 1
+        values = wirejson.dumps_text(change.fields)
+        author = self.principal.user_id
         self.log.append(LogEntry(self.cursor, record.team_id, "change", record.entity, record.id,
-                                 record.youngster_id, self.principal.user_id,
-                                 wirejson.dumps_text(change.fields), self.principal.device_id,
+                                 record.youngster_id, author, values, self.principal.device_id,
                                  change.stamp))
+        # The stored record is those same values, with the one stamp and author: encoded
+        # from the same text (as encode_fields would), unless a later change of this
+        # batch edits the record (_keep drops it then).
+        self.encoded[record.id] = whole_record_json(values, change.stamp, author)
 
     def flush(self) -> None:
-        self.tx.put_records(self.dirty.values())
+        self.tx.put_records(self.dirty.values(), self.encoded)
         self.tx.append_log(self.log, self.now_ms)
         if self.log:
             self.tx.set_head(self.cursor)

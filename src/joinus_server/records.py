@@ -85,6 +85,12 @@ def encode_fields(fields: Mapping[str, FieldVersion]) -> str:
                                 for name, fv in fields.items()})
 
 
+def whole_record_json(values_json: str, stamp: str, author: str) -> str:
+    """``encode_fields`` of fields that one write set, from their values' JSON object."""
+    shared = wirejson.dumps_text({"s": stamp, "a": author})
+    return f'{{"{_SHARED}":{shared},"v":{values_json}}}'
+
+
 def decode_fields(text: str) -> dict[str, FieldVersion]:
     data = wirejson.loads(text)
     shared = data.get(_SHARED)

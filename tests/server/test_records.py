@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from joinus_desktop.domain import entities
-from joinus_server.records import FieldVersion, decode_fields, encode_fields, encode_log_fields
+from joinus_desktop.sync import wirejson
+from joinus_server.records import (
+    FieldVersion,
+    decode_fields,
+    encode_fields,
+    encode_log_fields,
+    whole_record_json,
+)
 
 from .helpers import stamp
 
@@ -45,3 +52,12 @@ def test_a_log_entry_names_one_stamp_only_when_one_write_set_every_field() -> No
 
 def test_no_field_is_named_like_the_shared_version_key() -> None:
     assert all("*" not in spec.synced_field_set for spec in entities.ENTITIES.values())
+
+
+def test_a_whole_record_encoded_from_its_values_is_what_encode_fields_makes() -> None:
+    values = {"alias": "Sam \u00e9\u00e9n", "birth_year": 2011, "tags": ["a", "b"], "notes": None,
+              "deleted": False}
+    fields = {name: FieldVersion(value, stamp(0), "anna") for name, value in values.items()}
+    text = whole_record_json(wirejson.dumps_text(values), stamp(0), "anna")
+    assert text == encode_fields(fields)
+    assert decode_fields(text) == fields

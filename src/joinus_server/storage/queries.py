@@ -11,7 +11,7 @@ identically from both backends.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -140,14 +140,18 @@ class Tx:
                                              row[7])
         return found
 
-    def put_records(self, records: Iterable[StoredRecord]) -> None:
+    def put_records(self, records: Iterable[StoredRecord],
+                    encoded: Mapping[str, str] | None = None) -> None:
+        """``encoded``: record id -> its ``data`` already encoded (``encode_fields``)."""
+        encoded = encoded or {}
         self.executemany(
             "INSERT INTO records (id, entity, team_id, youngster_id, deleted, data, created_at,"
             " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (id) DO UPDATE SET deleted = excluded.deleted, data = excluded.data,"
             " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-            [(r.id, r.entity, r.team_id, r.youngster_id, int(r.deleted), encode_fields(r.fields),
-              r.created_at, r.updated_at, r.updated_by) for r in records])
+            [(r.id, r.entity, r.team_id, r.youngster_id, int(r.deleted),
+              encoded.get(r.id) or encode_fields(r.fields), r.created_at, r.updated_at,
+              r.updated_by) for r in records])
 
     def records_of(self, entity: str, team_ids: Sequence[str]) -> list[StoredRecord]:
         """Every live record of one entity in the given teams."""
