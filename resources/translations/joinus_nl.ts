@@ -576,72 +576,47 @@
 <context>
     <name>ExportCard</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="22"/>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="23"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="27"/>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="28"/>
         <source>Writes all records of this laptop to one file, for a move to another system. The file is not encrypted.</source>
         <translation>Zet alle gegevens van deze laptop in één bestand, om over te stappen naar een ander systeem. Het bestand is niet versleuteld.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="31"/>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="32"/>
         <source>E&amp;xport all data…</source>
         <translation>Alle gegevens e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="32"/>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="33"/>
         <source>Export all data to a file</source>
         <translation>Alle gegevens naar een bestand exporteren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="36"/>
         <source>Export message</source>
         <translation>Exportmelding</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="44"/>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="45"/>
         <source>Export to file</source>
         <translation>Exporteren naar bestand</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="45"/>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="46"/>
         <source>Join Us export (*.json)</source>
         <translation>Join Us-export (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="52"/>
-        <source>The export leaves the vault</source>
-        <translation>De export gaat buiten de kluis</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="53"/>
-        <source>This file is NOT encrypted. It holds personal data about minors: keep it on an encrypted drive, share it only through approved channels, and delete it when done.</source>
-        <translation>Dit bestand is NIET versleuteld. Er staan persoonsgegevens van minderjarigen in: bewaar het op een versleutelde schijf, deel het alleen via goedgekeurde kanalen en verwijder het als je klaar bent.</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="56"/>
-        <source>Write %1?</source>
-        <translation>%1 opslaan?</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="57"/>
-        <source>I understand, export</source>
-        <translation>Ik begrijp het, exporteren</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="61"/>
-        <source>Export warning</source>
-        <translation>Waarschuwing bij export</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="70"/>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="58"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="78"/>
+        <location filename="../../src/joinus_desktop/ui/settings/export.py" line="66"/>
         <source>Exported %1 records to %2. Delete the file when done.</source>
         <translation>%1 gegevens geëxporteerd naar %2. Verwijder het bestand als je klaar bent.</translation>
     </message>
@@ -654,27 +629,27 @@
         <translation>Export opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="52"/>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="41"/>
         <source>The export leaves the vault</source>
         <translation>De export gaat buiten de kluis</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="53"/>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="42"/>
         <source>This file is NOT encrypted. It holds personal data about youngsters: keep it on an encrypted drive, share it only through approved channels, and delete it when done.</source>
         <translation>Dit bestand is NIET versleuteld. Er staan persoonsgegevens van jongeren in: bewaar het op een versleutelde schijf, deel het alleen via goedgekeurde kanalen en verwijder het als je klaar bent.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="57"/>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="46"/>
         <source>Write %1?</source>
         <translation>%1 opslaan?</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="58"/>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="47"/>
         <source>I understand, export</source>
         <translation>Ik begrijp het, exporteren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="62"/>
+        <location filename="../../src/joinus_desktop/ui/reports/flow.py" line="50"/>
         <source>Export warning</source>
         <translation>Waarschuwing bij export</translation>
     </message>
@@ -682,122 +657,122 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="75"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="57"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="184"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="166"/>
         <source>Join Us — set up this laptop</source>
         <translation>Join Us — deze laptop instellen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="185"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="167"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="187"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="169"/>
         <source>Join Us keeps your group&apos;s notes encrypted on this laptop. Choose a passphrase: a few unrelated words are easy to remember and hard to guess.</source>
         <translation>Join Us bewaart de notities van je groep versleuteld op deze laptop. Kies een wachtwoordzin: een paar losse woorden zijn makkelijk te onthouden en moeilijk te raden.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="189"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="171"/>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="190"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="172"/>
         <source>Repeat the passphrase</source>
         <translation>Herhaal de wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="191"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="173"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="192"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="174"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Herhaal hem</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="193"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="175"/>
         <source>Create vault</source>
         <translation>Kluis aanmaken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="195"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="177"/>
         <source>This is your recovery key. If you forget your passphrase, it is the only way to open your notes. Write it down on paper and keep it somewhere safe. It will not be shown again.</source>
         <translation>Dit is je herstelsleutel. Als je je wachtwoordzin vergeet, is dit de enige manier om je notities te openen. Schrijf hem op papier en bewaar hem op een veilige plek. Je ziet hem hierna niet meer.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="198"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="180"/>
         <source>Recovery key</source>
         <translation>Herstelsleutel</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="199"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="181"/>
         <source>Save as file…</source>
         <translation>Opslaan als bestand…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="200"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="182"/>
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="201"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="183"/>
         <source>I have written it down</source>
         <translation>Ik heb hem opgeschreven</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="202"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="184"/>
         <source>Continue</source>
         <translation>Doorgaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="204"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="186"/>
         <source>Does your organisation use a Join Us server? Then connect this laptop now with the address and code from your coordinator, so that your colleague sees the same group. You can also do this later, from the status bar.</source>
         <translation>Gebruikt je organisatie een Join Us-server? Verbind deze laptop dan nu met het adres en de code van je coördinator, zodat je collega dezelfde groep ziet. Je kunt dit ook later doen, via de statusbalk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="207"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="189"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="208"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="190"/>
         <source>Connect now…</source>
         <translation>Nu verbinden…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="230"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="212"/>
         <source>Too short</source>
         <translation>Te kort</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="230"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="212"/>
         <source>Fair</source>
         <translation>Redelijk</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="230"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="212"/>
         <source>Good</source>
         <translation>Goed</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="230"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="212"/>
         <source>Strong</source>
         <translation>Sterk</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="233"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="215"/>
         <source>Strength: %1</source>
         <translation>Sterkte: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="240"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="222"/>
         <source>A passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>Een wachtwoordzin heeft minstens %n teken nodig.</numerusform>
@@ -805,22 +780,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="243"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="225"/>
         <source>The two passphrases are not the same.</source>
         <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="283"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="265"/>
         <source>Save the recovery key</source>
         <translation>Herstelsleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="284"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="266"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="288"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="270"/>
         <source>Join Us recovery key
 
 %1
@@ -835,12 +810,12 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="294"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="276"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="306"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="288"/>
         <source>Join Us recovery key</source>
         <translation>Join Us-herstelsleutel</translation>
     </message>
@@ -879,54 +854,54 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 <context>
     <name>GroupView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="49"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="48"/>
         <source>Group mean scores per moment</source>
         <translation>Gemiddelde scores van de groep per meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="65"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="64"/>
         <source>Mean scores per measurement moment</source>
         <translation>Gemiddelde scores per meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="74"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="73"/>
         <source>The group over time</source>
         <translation>De groep door de tijd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="79"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="78"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="80"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="79"/>
         <source>How the group as a whole is doing: each youngster&apos;s latest questionnaire per moment counts once.</source>
         <translation>Hoe het met de groep als geheel gaat: per meetmoment telt de laatste vragenlijst van elke jongere één keer mee.</translation>
     </message>
     <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="89"/>
         <location filename="../../src/joinus_desktop/ui/group/view.py" line="90"/>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="91"/>
         <source>Attendance per meeting</source>
         <translation>Aanwezigheid per bijeenkomst</translation>
     </message>
     <message>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="95"/>
         <location filename="../../src/joinus_desktop/ui/group/view.py" line="96"/>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="97"/>
         <source>Questionnaires due</source>
         <translation>Vragenlijsten nodig</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="138"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="137"/>
         <source>No meetings recorded yet.</source>
         <translation>Nog geen bijeenkomsten vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="146"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="145"/>
         <source>Nobody needs a questionnaire right now.</source>
         <translation>Niemand heeft nu een vragenlijst nodig.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="160"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="159"/>
         <source>%n youngster(s)</source>
         <translation>
             <numerusform>%n jongere</numerusform>
@@ -934,17 +909,17 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="164"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="163"/>
         <source>Group mean</source>
         <translation>Groepsgemiddelde</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="165"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="164"/>
         <source>%1 youngsters in the group. Scores run from %2 to %3.</source>
         <translation>%1 jongeren in de groep. Scores lopen van %2 tot %3.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/group/view.py" line="143"/>
+        <location filename="../../src/joinus_desktop/ui/group/view.py" line="142"/>
         <source>overdue</source>
         <translation>te laat</translation>
     </message>
@@ -1307,12 +1282,12 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
         <translation>Concept weggegooid</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="453"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="451"/>
         <source>Not saved yet: please look at the fields marked in red.</source>
         <translation>Nog niet opgeslagen: kijk even naar de rood gemarkeerde velden.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="477"/>
+        <location filename="../../src/joinus_desktop/ui/meetings/editor.py" line="475"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
@@ -1473,92 +1448,92 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 <context>
     <name>PassphraseCard</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="41"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="27"/>
         <source>Passphrase</source>
         <translation>Wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="43"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="29"/>
         <source>Current passphrase</source>
         <translation>Huidige wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="44"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="30"/>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="45"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="31"/>
         <source>New passphrase again</source>
         <translation>Nieuwe wachtwoordzin nogmaals</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="49"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="35"/>
         <source>Passphrase strength</source>
         <translation>Sterkte van de wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="52"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="38"/>
         <source>Passphrase message</source>
         <translation>Melding over de wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="54"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="40"/>
         <source>C&amp;hange passphrase</source>
         <translation>Wachtwoordzin &amp;wijzigen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="58"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="44"/>
         <source>C&amp;urrent</source>
         <translation>H&amp;uidige</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="59"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="45"/>
         <source>&amp;New</source>
         <translation>&amp;Nieuwe</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="60"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="46"/>
         <source>&amp;Repeat new</source>
         <translation>Nieuwe &amp;herhalen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="79"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="65"/>
         <source>At least %1 characters; a few unrelated words are easiest to remember.</source>
         <translation>Minstens %1 tekens; een paar losse woorden zijn het makkelijkst te onthouden.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="81"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="67"/>
         <source>Weak: longer is better.</source>
         <translation>Zwak: langer is beter.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="81"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="67"/>
         <source>Reasonable.</source>
         <translation>Redelijk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="81"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="67"/>
         <source>Strong.</source>
         <translation>Sterk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="84"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="70"/>
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtwoordzinnen zijn niet gelijk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="99"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="84"/>
         <source>Changing the passphrase…</source>
         <translation>Bezig met wijzigen van de wachtwoordzin…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="107"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="92"/>
         <source>The passphrase is changed. Use the new one from now on; the recovery key still works.</source>
         <translation>De wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe; de herstelsleutel blijft werken.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="113"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="98"/>
         <source>The current passphrase is not right.</source>
         <translation>De huidige wachtwoordzin klopt niet.</translation>
     </message>
@@ -1696,68 +1671,68 @@ eigen groep</translation>
 <context>
     <name>ProgrammeView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="66"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="65"/>
         <source>Programme and own group mean scores per moment</source>
         <translation>Gemiddelde scores van het programma en de eigen groep per meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="85"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="84"/>
         <source>Report date</source>
         <translation>Datum rapportage</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="86"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="85"/>
         <source>Fetch latest report</source>
         <translation>Nieuwste rapportage ophalen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="88"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="87"/>
         <source>Export chart (PNG)…</source>
         <translation>Grafiek exporteren (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="90"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="89"/>
         <source>Export table (CSV)…</source>
         <translation>Tabel exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="100"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="99"/>
         <source>Mean scores per measurement moment</source>
         <translation>Gemiddelde scores per meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="102"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="101"/>
         <source>A figure over fewer than 5 youngsters is never shown, so no youngster can be recognised in it.</source>
         <translation>Een cijfer over minder dan 5 jongeren wordt nooit getoond, zodat geen jongere erin te herkennen is.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="110"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="109"/>
         <source>The programme over time, with your group</source>
         <translation>Het programma door de tijd, met je groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="116"/>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="215"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="115"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="214"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="117"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="116"/>
         <source>How youngsters across the Join Us programme score at each measurement moment, beside your own group.</source>
         <translation>Hoe jongeren in het hele Join Us-programma scoren op elk meetmoment, naast je eigen groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="128"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="127"/>
         <source>Saved to %1.</source>
         <translation>Opgeslagen in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="183"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="182"/>
         <source>Report of %1</source>
         <translation>Rapportage van %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="185"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="184"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n groep</numerusform>
@@ -1765,27 +1740,27 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="188"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="187"/>
         <source>the server cannot be reached now; this is the last report fetched</source>
         <translation>de server is nu niet bereikbaar; dit is de laatst opgehaalde rapportage</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="191"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="190"/>
         <source>this laptop is not connected to the organisation server; this is the last report fetched</source>
         <translation>deze laptop is niet verbonden met de organisatieserver; dit is het laatst opgehaalde overzicht</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="194"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="193"/>
         <source>No programme report yet: it arrives once this laptop is connected to the organisation server. Your own group is shown meanwhile.</source>
         <translation>Nog geen rapportage van het programma: die komt zodra deze laptop verbonden is met de organisatieserver. Intussen zie je je eigen groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="197"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="196"/>
         <source>No programme report yet. Your own group is shown meanwhile.</source>
         <translation>Nog geen rapportage van het programma. Intussen zie je je eigen groep.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="207"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="206"/>
         <source>%n youngster(s)</source>
         <translation>
             <numerusform>%n jongere</numerusform>
@@ -1793,17 +1768,17 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="219"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="218"/>
         <source>Your group</source>
         <translation>Je groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="239"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="234"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-afbeelding (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="249"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="244"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1811,17 +1786,17 @@ eigen groep</translation>
 <context>
     <name>Questionnaire</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="86"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="91"/>
         <source>Questionnaire saved</source>
         <translation>Vragenlijst opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="87"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="92"/>
         <source>The answers are saved. The scores:</source>
         <translation>De antwoorden zijn opgeslagen. De scores:</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="89"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/__init__.py" line="94"/>
         <source>no score</source>
         <translation>geen score</translation>
     </message>
@@ -1890,13 +1865,13 @@ eigen groep</translation>
         <translation>%1 (nu aan de beurt)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="163"/>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="172"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="159"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="168"/>
         <source>Questions not answered</source>
         <translation>Vragen niet beantwoord</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="164"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="160"/>
         <source>%n question(s) are not answered; they are marked in orange.</source>
         <translation>
             <numerusform>%n vraag is niet beantwoord; die is oranje gemarkeerd.</numerusform>
@@ -1904,32 +1879,32 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="168"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="164"/>
         <source>Save anyway, or go back and fill them in?</source>
         <translation>Toch opslaan, of teruggaan om ze in te vullen?</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="169"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="165"/>
         <source>Save anyway</source>
         <translation>Toch opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="170"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="166"/>
         <source>Go back</source>
         <translation>Teruggaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="197"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="193"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="201"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="197"/>
         <source>no score</source>
         <translation>geen score</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="200"/>
+        <location filename="../../src/joinus_desktop/ui/questionnaire/form.py" line="196"/>
         <source>Saved. The scores of this questionnaire:</source>
         <translation>Opgeslagen. De scores van deze vragenlijst:</translation>
     </message>
@@ -1937,62 +1912,62 @@ eigen groep</translation>
 <context>
     <name>RecoveryPanel</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="221"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="219"/>
         <source>Enter the recovery key you wrote down when this laptop was set up, and choose a new passphrase.</source>
         <translation>Vul de herstelsleutel in die je hebt opgeschreven toen deze laptop werd ingesteld, en kies een nieuwe wachtwoordzin.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="226"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="224"/>
         <source>Recovery key</source>
         <translation>Herstelsleutel</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="230"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="228"/>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="233"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="231"/>
         <source>New passphrase again</source>
         <translation>Nieuwe wachtwoordzin nogmaals</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="238"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="236"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="239"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="237"/>
         <source>&amp;Recover and open</source>
         <translation>&amp;Herstellen en openen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="242"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="240"/>
         <source>Recovery &amp;key</source>
         <translation>Herstel&amp;sleutel</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="243"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="241"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="244"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="242"/>
         <source>&amp;Repeat</source>
         <translation>&amp;Herhalen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="261"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="259"/>
         <source>Enter the recovery key.</source>
         <translation>Vul de herstelsleutel in.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="263"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="261"/>
         <source>A passphrase needs at least 8 characters; a few unrelated words are easiest to remember.</source>
         <translation>Een wachtwoordzin heeft minstens 8 tekens nodig; een paar losse woorden zijn het makkelijkst te onthouden.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="266"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="264"/>
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtwoordzinnen zijn niet gelijk.</translation>
     </message>
@@ -2259,34 +2234,34 @@ eigen groep</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="39"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="38"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="42"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="41"/>
         <source>Next meeting</source>
         <translation>Volgende bijeenkomst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="44"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="43"/>
         <source>Last meeting</source>
         <translation>Vorige bijeenkomst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="46"/>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="48"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="45"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="47"/>
         <source>Questionnaires due</source>
         <translation>Vragenlijsten aan de beurt</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="53"/>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="55"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="52"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="54"/>
         <source>Active challenges</source>
         <translation>Actieve uitdagingen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="112"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="111"/>
         <source>%n youngster(s) present</source>
         <translation>
             <numerusform>%n jongere aanwezig</numerusform>
@@ -2294,12 +2269,12 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="117"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="116"/>
         <source>Fill in…</source>
         <translation>Invullen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="135"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="134"/>
         <source>and %n more…</source>
         <translation>
             <numerusform>en nog %n…</numerusform>
@@ -2307,17 +2282,17 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="148"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="147"/>
         <source>No meeting planned yet.</source>
         <translation>Nog geen bijeenkomst gepland.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="150"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="149"/>
         <source>No meeting recorded yet.</source>
         <translation>Nog geen bijeenkomst vastgelegd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="169"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="168"/>
         <source>in %n meeting(s)</source>
         <translation>
             <numerusform>over %n bijeenkomst</numerusform>
@@ -2325,7 +2300,7 @@ eigen groep</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="178"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="177"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n poging</numerusform>
@@ -2333,27 +2308,27 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="156"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="155"/>
         <source>overdue</source>
         <translation>te laat</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="157"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="156"/>
         <source>due</source>
         <translation>nu aan de beurt</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="163"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="162"/>
         <source>Nobody needs a questionnaire right now.</source>
         <translation>Er hoeft nu niemand een vragenlijst in te vullen.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="166"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="165"/>
         <source>Coming up</source>
         <translation>Binnenkort</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/today/view.py" line="187"/>
+        <location filename="../../src/joinus_desktop/ui/today/view.py" line="186"/>
         <source>No active challenges.</source>
         <translation>Geen actieve uitdagingen.</translation>
     </message>
@@ -2420,73 +2395,73 @@ eigen groep</translation>
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="52"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="53"/>
         <source>Join Us — unlock</source>
         <translation>Join Us — ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="58"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="59"/>
         <source>Join Us</source>
         <translation>Join Us</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="60"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="61"/>
         <source>Your group&apos;s notes are encrypted on this laptop. Enter your passphrase to open them.</source>
         <translation>De notities van je groep staan versleuteld op deze laptop. Vul je wachtwoordzin in om ze te openen.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="68"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="69"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="71"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="72"/>
         <source>Passphrase</source>
         <translation>Wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="77"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="78"/>
         <source>Unlock message</source>
         <translation>Melding bij ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="82"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="83"/>
         <source>Opening the vault</source>
         <translation>Kluis wordt geopend</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="84"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="85"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="87"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="88"/>
         <source>Open the vault</source>
         <translation>De kluis openen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="88"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="89"/>
         <source>&amp;Forgot passphrase?</source>
         <translation>Wachtwoordzin &amp;vergeten?</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="90"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="91"/>
         <source>Forgot passphrase? Use the recovery key</source>
         <translation>Wachtwoordzin vergeten? Gebruik de herstelsleutel</translation>
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/screenshots.py" line="71"/>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="117"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="118"/>
         <source>Vault: %1</source>
         <translation>Kluis: %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="151"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="152"/>
         <source>Enter your passphrase.</source>
         <translation>Vul je wachtwoordzin in.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="168"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="169"/>
         <source>That passphrase does not open this vault. Check Caps Lock and try again.</source>
         <translation>Met deze wachtwoordzin gaat de kluis niet open. Controleer Caps Lock en probeer het opnieuw.</translation>
     </message>
@@ -2722,12 +2697,12 @@ eigen groep</translation>
         <translation>Pdf opslaan…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="96"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="99"/>
         <source>PDF (*.pdf)</source>
         <translation>Pdf (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="103"/>
+        <location filename="../../src/joinus_desktop/ui/reports/youngster_dialog.py" line="106"/>
         <source>Saved to %1. The file is not encrypted: delete it when done.</source>
         <translation>Opgeslagen in %1. Het bestand is niet versleuteld: verwijder het als je klaar bent.</translation>
     </message>
@@ -2781,58 +2756,58 @@ eigen groep</translation>
 <context>
     <name>YoungstersView</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="55"/>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="80"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="54"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="79"/>
         <source>Youngsters</source>
         <translation>Jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="58"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="57"/>
         <source>Search by name</source>
         <translation>Zoeken op naam</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="59"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="58"/>
         <source>Search youngsters by name</source>
         <translation>Jongeren zoeken op naam</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="62"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="61"/>
         <source>Filter by status</source>
         <translation>Filteren op status</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="63"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="62"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="67"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="66"/>
         <source>Questionnaire due</source>
         <translation>Vragenlijst nodig</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="68"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="67"/>
         <source>Questionnaire overdue</source>
         <translation>Vragenlijst te laat</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="106"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="105"/>
         <source>Add youngster</source>
         <translation>Jongere toevoegen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="188"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="187"/>
         <source>%1 of %2 youngsters</source>
         <translation>%1 van %2 jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="282"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="281"/>
         <source>No consent recorded</source>
         <translation>Geen toestemming vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="283"/>
+        <location filename="../../src/joinus_desktop/ui/youngsters/view.py" line="282"/>
         <source>Under 16 at intake: no consent of a parent or guardian recorded</source>
         <translation>Onder de 16 bij de intake: geen toestemming van een ouder of voogd vastgelegd</translation>
     </message>

@@ -29,6 +29,31 @@ def ask_path(parent: QWidget, suggested: str, file_filter: str) -> Path | None:
     return Path(name) if name else None
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportFlow", text)
+
+
+def export_warning(parent: QWidget, path: Path,
+                   on_confirm: Callable[[], None]) -> tuple[QMessageBox, QPushButton]:
+    """The warning every export shows before a byte is written, opened (not exec():
+    an auto-lock may close the window meanwhile). Returns the box and its confirm
+    button; ``on_confirm`` runs only when that button is pressed."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("The export leaves the vault"),
+                      _tr("This file is NOT encrypted. It holds personal data about "
+                          "youngsters: keep it on an encrypted drive, share it only "
+                          "through approved channels, and delete it when done."),
+                      parent=parent)
+    box.setInformativeText(_tr("Write %1?").replace("%1", str(path)))
+    confirm = box.addButton(_tr("I understand, export"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAccessibleName(_tr("Export warning"))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda button: on_confirm() if button is confirm else None)
+    box.open()
+    return box, confirm
+
+
 class ExportFlow(QObject):
     """Ask, warn, write. ``written`` carries the path; ``failed`` the message."""
 
@@ -49,24 +74,9 @@ class ExportFlow(QObject):
         path = type(self).choose_path(self._widget, suggested, file_filter)
         if path is None:
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The export leaves the vault"),
-                          self.tr("This file is NOT encrypted. It holds personal data about "
-                                  "youngsters: keep it on an encrypted drive, share it only "
-                                  "through approved channels, and delete it when done."),
-                          parent=self._widget)
-        box.setInformativeText(self.tr("Write %1?").replace("%1", str(path)))
-        self.confirm = box.addButton(self.tr("I understand, export"),
-                                     QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAccessibleName(self.tr("Export warning"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        confirm = self.confirm
-        box.buttonClicked.connect(lambda b: self._write(
-            path, produce, entity, record_id, kind, what) if b is confirm else None)
-        box.finished.connect(self._box_closed)
-        self.box = box
-        box.open()  # not exec(): an auto-lock may close the window meanwhile
+        self.box, self.confirm = export_warning(self._widget, path, lambda: self._write(
+            path, produce, entity, record_id, kind, what))
+        self.box.finished.connect(self._box_closed)
         return True
 
     def _box_closed(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWi
 from ...store.exchange import export_file
 from ...store.store import Store
 from ..errors import describe
+from ..reports.flow import export_warning
 from ..tasks import QueryOp
 from ..widgets import Card
 
@@ -49,20 +50,7 @@ class ExportCard(Card):
         path = self.choose_path()
         if path is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The export leaves the vault"),
-                          self.tr("This file is NOT encrypted. It holds personal data about "
-                                  "minors: keep it on an encrypted drive, share it only through "
-                                  "approved channels, and delete it when done."), parent=self)
-        box.setInformativeText(self.tr("Write %1?").replace("%1", str(path)))
-        self.confirm = box.addButton(self.tr("I understand, export"),
-                                     QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAccessibleName(self.tr("Export warning"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda b: self._export(path) if b is self.confirm else None)
-        self.warning_box = box
-        box.open()  # not exec(): an auto-lock may close the window meanwhile
+        self.warning_box, self.confirm = export_warning(self, path, lambda: self._export(path))
 
     def _export(self, path: Path) -> None:
         store = self._store
