@@ -111,3 +111,12 @@ def test_rehome_moves_local_work_into_the_server_team(store, team) -> None:  # n
     assert store.youngsters.get(y)["team_id"] == server_team
     assert {c.team_id for c in store.sync.outbox_batch(100).changes} == {server_team}
     assert store.teams.list() == []
+
+
+def test_a_page_larger_than_one_in_list_is_checked_in_runs() -> None:
+    from joinus_desktop.store.database import chunked, placeholders
+
+    ids = [str(i) for i in range(1_201)]
+    runs = list(chunked(ids))
+    assert [len(r) for r in runs] == [500, 500, 201] and sum(runs, []) == ids
+    assert placeholders(3) == "?,?,?" and list(chunked([])) == []

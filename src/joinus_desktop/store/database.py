@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TypeVar
 
 import sqlcipher3
 import sqlite_utils
@@ -20,6 +21,20 @@ from .errors import DatabaseDamaged, StoreError, VaultLocked
 from .vault import Vault
 
 log = logging.getLogger(__name__)
+
+
+T = TypeVar("T")
+
+
+def placeholders(count: int) -> str:
+    """``?,?,…`` for an ``IN (…)`` list of ``count`` values."""
+    return ",".join("?" * count)
+
+
+def chunked(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """``items`` in runs of at most ``size``: one ``IN (…)`` list each."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def translate(exc: sqlcipher3.Error) -> StoreError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..domain import entities
+from .database import placeholders
 from .records import now_iso
 from .repository import Repository
 
@@ -35,9 +36,9 @@ class Erasure(Repository):
                 erased_ids.update(ids)
                 id_list = tuple(ids) or ("",)
                 db.execute(f"DELETE FROM [{entities.entity(entity_name).table}] WHERE id IN "
-                           f"({','.join('?' * len(id_list))})", id_list)
+                           f"({placeholders(len(id_list))})", id_list)
             id_list = tuple(erased_ids)
-            marks = ",".join("?" * len(id_list))
+            marks = placeholders(len(id_list))
             db.execute(f"DELETE FROM outbox WHERE record_id IN ({marks})", id_list)
             # Refused changes keep their values for review: those go too.
             db.execute(f"DELETE FROM quarantine WHERE record_id IN ({marks})", id_list)
@@ -74,10 +75,10 @@ class Erasure(Repository):
         challenges = tuple(tied.get("challenge", ())) or ("",)
         tied["challenge_attempt"] |= {r[0] for r in db.execute(
             "SELECT id FROM challenge_attempt WHERE challenge_id IN "
-            f"({','.join('?' * len(challenges))})", challenges).fetchall()}
+            f"({placeholders(len(challenges))})", challenges).fetchall()}
         about = (youngster_id, *set().union(*tied.values()))
         tied["conflict"] = {r[0] for r in db.execute(
-            f"SELECT id FROM conflict WHERE record_id IN ({','.join('?' * len(about))})",
+            f"SELECT id FROM conflict WHERE record_id IN ({placeholders(len(about))})",
             about).fetchall()}
         return tied
 

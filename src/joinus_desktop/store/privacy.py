@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import entities
 from ..domain.retention import DEFAULT_RETENTION_MONTHS, RETENTION_KEY, erase_after, valid_months
+from .database import placeholders
 from .records import decode_row
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def records_of(store: Store, youngster_id: str) -> dict[str, list[dict[str, Any]
 def conflicts_about(store: Store, record_ids: list[str]) -> list[dict[str, Any]]:
     if not record_ids:
         return []
-    marks = ",".join("?" * len(record_ids))
+    marks = placeholders(len(record_ids))
     rows = store.db.query(f"SELECT * FROM conflict WHERE record_id IN ({marks}) ORDER BY id",
                           tuple(record_ids))
     return [decode_row(entities.entity("conflict"), r) for r in rows]
@@ -122,7 +123,7 @@ def audit_about(store: Store, record_ids: list[str]) -> list[dict[str, Any]]:
     """Audit entries naming any of the records (ids only: the log holds no content)."""
     if not record_ids:
         return []
-    marks = ",".join("?" * len(record_ids))
+    marks = placeholders(len(record_ids))
     rows = store.db.query(f"SELECT * FROM audit_log WHERE record_id IN ({marks}) ORDER BY seq",
                           tuple(record_ids))
     for row in rows:
@@ -133,7 +134,7 @@ def audit_about(store: Store, record_ids: list[str]) -> list[dict[str, Any]]:
 def meeting_dates(store: Store, meeting_ids: list[str]) -> dict[str, str]:
     if not meeting_ids:
         return {}
-    marks = ",".join("?" * len(meeting_ids))
+    marks = placeholders(len(meeting_ids))
     rows = store.db.query(f"SELECT id, date FROM meeting WHERE id IN ({marks})",
                           tuple(meeting_ids))
     return {r["id"]: r["date"] for r in rows}

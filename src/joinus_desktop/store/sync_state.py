@@ -28,12 +28,9 @@ from typing import Any
 
 from ..domain import entities
 from ..sync.protocol import Change, ChangeResult, PulledChange
+from .database import chunked, placeholders
 from .records import ALL_FIELDS, decode_row, encode, field_encoder, field_version, now_iso
 from .repository import Repository
-
-
-def _chunks(items: list[str], size: int) -> list[list[str]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 SETTINGS = ("server_url", "server_device_id", "token", "user_id", "user_name", "cursor",
@@ -100,9 +97,9 @@ class SyncState(Repository):
         records: dict[str, dict[str, Any]] = {}
         for entity_name, record_ids in by_entity.items():
             spec = entities.entity(entity_name)
-            for chunk in _chunks(record_ids, 500):
+            for chunk in chunked(record_ids):
                 cursor = db.execute(f"SELECT * FROM [{spec.table}] WHERE id IN "
-                                    f"({','.join('?' * len(chunk))})", chunk)
+                                    f"({placeholders(len(chunk))})", chunk)
                 columns = [c[0] for c in cursor.description]
                 for found in cursor.fetchall():
                     record = decode_row(spec, dict(zip(columns, found)))
@@ -161,7 +158,7 @@ class SyncState(Repository):
                     "at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (change.entity, change.id, change.team_id, json.dumps(change.to_wire()),
                      result.code or "rejected", result.reason or "", now_iso()))
-            marks = ",".join("?" * len(batch.seqs))
+            marks = placeholders(len(batch.seqs))
             db.execute(f"DELETE FROM outbox WHERE seq IN ({marks})", tuple(batch.seqs))
         return rejected
 
@@ -266,9 +263,9 @@ class SyncState(Repository):
         present: set[str] = set()
         for entity_name, ids in by_entity.items():
             table = entities.entity(entity_name).table
-            for chunk in _chunks(sorted(set(ids)), 500):
+            for chunk in chunked(sorted(set(ids))):
                 present.update(r[0] for r in db.execute(
-                    f"SELECT id FROM [{table}] WHERE id IN ({','.join('?' * len(chunk))})",
+                    f"SELECT id FROM [{table}] WHERE id IN ({placeholders(len(chunk))})",
                     chunk).fetchall())
         return present
 
