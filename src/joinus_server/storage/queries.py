@@ -131,14 +131,16 @@ class Tx:
         found: dict[str, StoredRecord] = {}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
-            for row in self.query(
-                "SELECT id, entity, team_id, youngster_id, data, created_at, updated_at,"
-                f" updated_by FROM records WHERE id IN {_marks(len(chunk))}", chunk
-            ):
-                found[row[0]] = StoredRecord(row[0], row[1], row[2], row[3],
-                                             decode_fields(row[4]), int(row[5]), int(row[6]),
-                                             row[7])
+            found.update((r.id, r) for r in self._records(
+                f"id IN {_marks(len(chunk))}", chunk))
         return found
+
+    def _records(self, where: str, params: Sequence[Any]) -> list[StoredRecord]:
+        """The stored records matching ``where`` (SQL over the records table's columns)."""
+        return [StoredRecord(r[0], r[1], r[2], r[3], decode_fields(r[4]), int(r[5]), int(r[6]),
+                             r[7])
+                for r in self.query("SELECT id, entity, team_id, youngster_id, data, created_at,"
+                                    f" updated_at, updated_by FROM records WHERE {where}", params)]
 
     def put_records(self, records: Iterable[StoredRecord],
                     encoded: Mapping[str, str] | None = None) -> None:
@@ -157,12 +159,8 @@ class Tx:
         """Every live record of one entity in the given teams."""
         if not team_ids:
             return []
-        rows = self.query(
-            "SELECT id, entity, team_id, youngster_id, data, created_at, updated_at, updated_by"
-            f" FROM records WHERE entity = ? AND deleted = 0 AND team_id IN"
-            f" {_marks(len(team_ids))}", (entity, *team_ids))
-        return [StoredRecord(r[0], r[1], r[2], r[3], decode_fields(r[4]), int(r[5]), int(r[6]),
-                             r[7]) for r in rows]
+        return self._records(f"entity = ? AND deleted = 0 AND team_id IN {_marks(len(team_ids))}",
+                             (entity, *team_ids))
 
     def live_counts(self, team_ids: Sequence[str]) -> list[Row]:
         if not team_ids:
@@ -176,11 +174,7 @@ class Tx:
         if team_ids is not None and not team_ids:
             return []
         where = "" if team_ids is None else f" AND team_id IN {_marks(len(team_ids))}"
-        rows = self.query(
-            "SELECT id, entity, team_id, youngster_id, data, created_at, updated_at, updated_by"
-            " FROM records WHERE entity = 'youngster'" + where, tuple(team_ids or ()))
-        return [StoredRecord(r[0], r[1], r[2], r[3], decode_fields(r[4]), int(r[5]), int(r[6]),
-                             r[7]) for r in rows]
+        return self._records("entity = 'youngster'" + where, tuple(team_ids or ()))
 
     def record_ids_of_youngster(self, youngster_id: str) -> list[str]:
         return [r[0] for r in self.query("SELECT id FROM records WHERE youngster_id = ?",
