@@ -56,7 +56,7 @@ class Merged:
     lost: list[LostValue] = field(default_factory=list)  # each becomes a conflict record
     lost_fields: list[str] = field(default_factory=list)  # fields of the change that lost
     overwrote: bool = False  # the change beat a concurrent value
-    new: bool = False  # the record is new to the server: ``changed`` is the change as sent
+    new: bool = False  # new to the server, stored exactly as sent (``changed`` left empty)
 
     @property
     def outcome(self) -> Outcome:
@@ -238,7 +238,7 @@ def _new_record(spec: entities.EntitySpec, change: Change, *, author: str, now_m
     record = StoredRecord(change.id, change.entity, change.team_id,
                           youngster_id or youngster_of(spec, change.id, change.fields),
                           fields, created_at=now_ms, updated_at=now_ms, updated_by=author)
-    return Merged(record, changed=dict(fields), new=True)
+    return Merged(record, new=True)
 
 
 _tuple_new = tuple.__new__

@@ -25,7 +25,6 @@ from .merge import (
     youngster_of,
 )
 from .records import (
-    FieldVersion,
     LogEntry,
     StoredRecord,
     encode_log_fields,
@@ -132,8 +131,12 @@ class _Batch:
         if result.new:
             # Stored as sent, nothing lost (the usual change of a bulk push): the log entry
             # is the change's own values at its one stamp, as the general path below
-            # would make it, and it is this device's own.
-            self._keep_new(result.record, change)
+            # would make it, and it is this device's own. The record row is encoded from
+            # the same text, as encode_fields would.
+            values, author = wirejson.dumps_text(change.fields), self.principal.user_id
+            self._keep(result.record, author, (values, change.stamp),
+                       origin_device=self.principal.device_id,
+                       data=whole_record_json(values, change.stamp, author))
             return ChangeResult(index, change.id, "applied")
         # The log entry carries what changed, plus the stored value of every field where
         # this change lost: the device holds its own losing value and must be sent the
@@ -146,12 +149,12 @@ class _Batch:
                 entry.setdefault(name, stored)
         if entry:
             own = not result.lost_fields and not set(result.changed) - set(change.fields)
-            self._keep(result.record, entry, self.principal.user_id,
+            self._keep(result.record, self.principal.user_id, encode_log_fields(entry),
                        origin_device=self.principal.device_id if own else None)
         for lost in result.lost:
             conflict = conflict_record(lost, about=result.record, clock=_clock,
                                        now_ms=self.now_ms)
-            self._keep(conflict, conflict.fields, SERVER_AUTHOR)
+            self._keep(conflict, SERVER_AUTHOR, encode_log_fields(conflict.fields))
         return ChangeResult(index, change.id, result.outcome,
                             lost_fields=tuple(result.lost_fields))
 
@@ -166,29 +169,21 @@ class _Batch:
             return Rejection("erased", "This youngster's data was erased; the change is refused.")
         return None
 
-    def _keep(self, record: StoredRecord, changed: dict[str, FieldVersion], author: str, *,
-              origin_device: str | None = None) -> None:
-        self.encoded.pop(record.id, None)
+    def _keep(self, record: StoredRecord, author: str, logged: tuple[str, str | None], *,
+              origin_device: str | None = None, data: str | None = None) -> None:
+        """Keep ``record`` for the batch's write and log it: ``logged`` is the entry's
+        ``(fields_json, stamp)`` (see encode_log_fields); ``data`` the record already
+        encoded (encode_fields), when it is."""
         self.records[record.id] = record
         self.dirty[record.id] = record
+        if data is None:
+            self.encoded.pop(record.id, None)  # a record new in this batch, edited since
+        else:
+            self.encoded[record.id] = data
         self.cursor += 1
-        fields_json, stamp = encode_log_fields(changed)
+        fields_json, stamp = logged
         self.log.append(LogEntry(self.cursor, record.team_id, "change", record.entity, record.id,
                                  record.youngster_id, author, fields_json, origin_device, stamp))
-
-    def _keep_new(self, record: StoredRecord, change: Change) -> None:
-        self.records[record.id] = record
-        self.dirty[record.id] = record
-        self.cursor += 1
-        values = wirejson.dumps_text(change.fields)
-        author = self.principal.user_id
-        self.log.append(LogEntry(self.cursor, record.team_id, "change", record.entity, record.id,
-                                 record.youngster_id, author, values, self.principal.device_id,
-                                 change.stamp))
-        # The stored record is those same values, with the one stamp and author: encoded
-        # from the same text (as encode_fields would), unless a later change of this
-        # batch edits the record (_keep drops it then).
-        self.encoded[record.id] = whole_record_json(values, change.stamp, author)
 
     def flush(self) -> None:
         self.tx.put_records(self.dirty.values(), self.encoded)

@@ -79,14 +79,14 @@ def encode_fields(fields: Mapping[str, FieldVersion]) -> str:
     versions = {(fv.stamp, fv.author) for fv in fields.values()}
     if len(versions) == 1:
         stamp, author = versions.pop()
-        return wirejson.dumps_text({_SHARED: {"s": stamp, "a": author},
-                                    "v": {name: fv.value for name, fv in fields.items()}})
+        return whole_record_json(
+            wirejson.dumps_text({name: fv.value for name, fv in fields.items()}), stamp, author)
     return wirejson.dumps_text({name: {"v": fv.value, "s": fv.stamp, "a": fv.author}
                                 for name, fv in fields.items()})
 
 
 def whole_record_json(values_json: str, stamp: str, author: str) -> str:
-    """``encode_fields`` of fields that one write set, from their values' JSON object."""
+    """The shared-version form of ``encode_fields``, from the values' JSON object."""
     shared = wirejson.dumps_text({"s": stamp, "a": author})
     return f'{{"{_SHARED}":{shared},"v":{values_json}}}'
 

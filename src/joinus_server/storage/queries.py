@@ -111,12 +111,10 @@ class Tx:
             return []
         own = " AND (origin_device IS NULL OR origin_device <> ?)" if exclude_device else ""
         rows = self.query(
-            "SELECT cursor, team_id, kind, entity, record_id, youngster_id, author, fields,"
-            f" stamp FROM log WHERE cursor > ? AND team_id IN {_marks(len(team_ids))}{own}"
-            " ORDER BY cursor LIMIT ?",
+            f"SELECT {_LOG_COLUMNS} FROM log WHERE cursor > ? AND team_id IN"
+            f" {_marks(len(team_ids))}{own} ORDER BY cursor LIMIT ?",
             (cursor, *team_ids, *([exclude_device] if exclude_device else []), limit))
-        return [LogEntry(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], stamp=r[8])
-                for r in rows]
+        return [LogEntry(*row) for row in rows]
 
     def delete_log_of_youngster(self, youngster_id: str) -> int:
         return self.execute("DELETE FROM log WHERE youngster_id = ?", (youngster_id,))
