@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from joinus_desktop.domain import entities
 from joinus_desktop.domain.hlc import Stamp
 from joinus_desktop.domain.ids import uuid7
+from joinus_desktop.store.records import ALL_FIELDS
 from joinus_desktop.sync.protocol import ChangeResult, PulledChange
 
 
@@ -72,20 +74,29 @@ def test_pulled_new_record_and_purge(store, team) -> None:  # noqa: ANN001
 
 
 def test_a_pulled_new_record_keeps_each_field_s_own_stamp(store, team) -> None:  # noqa: ANN001
-    y, first, later = uuid7(), remote_stamp(store), remote_stamp(store, 2000)
+    first, later = remote_stamp(store), remote_stamp(store, 2000)
     assert first < later
+    spec = entities.entity("youngster")
+    whole = {**dict.fromkeys(spec.synced_fields), "alias": "Noor", "intake_date": "2026-02-01",
+             "status": "active", "consent_youngster": False, "consent_guardian": False,
+             "deleted": False}
+    # Every field, but one of them set by a later write: a stamp per field is kept.
+    mixed, shared = uuid7(), uuid7()
+    store.sync.apply_page([
+        PulledChange(5, "change", team["id"], "youngster", mixed, whole,
+                     {**dict.fromkeys(spec.synced_fields, first), "alias": later}, "x"),
+        PulledChange(6, "change", team["id"], "youngster", shared, whole, first, "x"),
+    ], cursor=6, epoch="e1")
+    versions = store.youngsters.get(mixed)["versions"]
+    assert ALL_FIELDS not in versions and versions["alias"] == later
+    assert {versions[n] for n in spec.synced_fields if n != "alias"} == {first}
+    # Every field from one write: that one stamp, once.
+    assert store.youngsters.get(shared)["versions"] == {ALL_FIELDS: first}
+    # A later page with an older stamp for a field leaves it as it is.
     store.sync.apply_page([PulledChange(
-        5, "change", team["id"], "youngster", y,
-        {"alias": "Noor", "intake_date": "2026-02-01", "status": "active"},
-        {"alias": later, "intake_date": first, "status": first}, "x")], cursor=5, epoch="e1")
-    versions = store.youngsters.get(y)["versions"]
-    assert (versions["alias"], versions["intake_date"], versions["status"]) == (
-        later, first, first)
-    # A page with the same stamp for every field (the whole-record shape) lands the same.
-    store.sync.apply_page([PulledChange(
-        6, "change", team["id"], "youngster", y, {"alias": "Noor B"}, first, "x")],
-        cursor=6, epoch="e1")
-    assert store.youngsters.get(y)["alias"] == "Noor"  # an older stamp than alias's own
+        7, "change", team["id"], "youngster", mixed, {"alias": "Noor B"}, first, "x")],
+        cursor=7, epoch="e1")
+    assert store.youngsters.get(mixed)["alias"] == "Noor"
 
 
 def test_refused_change_is_quarantined_and_the_rest_flows(store, team) -> None:  # noqa: ANN001
