@@ -122,5 +122,26 @@ def test_an_unreachable_server_shows_offline_with_the_next_try(qtbot, demo_store
     service.refresh_status()  # a plain refresh (e.g. the pending-changes timer) keeps it
     tasks.wait_for_idle()
     qtbot.wait(50)
-    assert service.status.next_attempt_s == 30
+    assert service.status.state == "offline"
+    assert service.status.next_attempt_s is not None and 1 <= service.status.next_attempt_s <= 30
+    service.stop()
+
+
+def test_a_refresh_queued_right_after_a_failure_does_not_bring_back_syncing(
+        qtbot, demo_store: Store) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from joinus_desktop.sync.errors import SyncError
+    from joinus_desktop.ui import tasks
+    from joinus_desktop.ui.sync.service import SyncService
+
+    demo_store.sync.set(server_url="http://127.0.0.1:9", token="t", server_device_id="d")
+    service = SyncService(demo_store)
+    service._set(replace(service.status, state="syncing", enrolled=True))
+    service._failed(SyncError("network", "Cannot reach the organisation server."))
+    service.refresh_status()  # an edit right then: queued before the failure's own read
+    tasks.wait_for_idle()
+    qtbot.wait(50)
+    assert service.status.state == "offline"
+    assert service.status.next_attempt_s is not None
     service.stop()

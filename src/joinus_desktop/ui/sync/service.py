@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import calendar
 import logging
+import math
 import time
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ...store.store import Store
 from ...sync.engine import SyncEngine, SyncReport
@@ -65,6 +66,9 @@ class SyncService(QObject):
         self._stopped = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Precise: the status shows its remaining time ("next try in 30 s"); a coarse
+        # timer may fire (and report) up to 5 % late.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.sync_now)
         self._period_ms = period_ms
         self._after_edit_ms = after_edit_ms
@@ -115,10 +119,11 @@ class SyncService(QObject):
 
     def refresh_status(self, state: str | None = None, *,
                        next_attempt_s: int | None = None) -> None:
-        """Re-read the counts; a new ``state`` replaces the retry time, a plain refresh
-        keeps both."""
-        store, current = self.store, state or self.status.state
-        retry = next_attempt_s if state else self.status.next_attempt_s
+        """Re-read the counts. A new ``state`` (with its retry time) is shown at once, so
+        that a refresh queued after it (an edit, the pending timer) reads it too."""
+        if state is not None:
+            self._set(replace(self.status, state=state, next_attempt_s=next_attempt_s))
+        store, current, retry = self.store, self.status.state, self.status.next_attempt_s
         if store.vault.is_locked:
             return
         QueryOp(parent=self, op=lambda: _load_status(store, current, retry),
@@ -158,6 +163,10 @@ class SyncService(QObject):
     def _set(self, status: SyncStatus) -> None:
         if status.state == "idle" and not status.enrolled:
             status = replace(status, state="not_enrolled")
+        if status.state in ("offline", "error") and self._timer.isActive():
+            # Backing off: the next try counts down with the timer that will make it.
+            status = replace(status, next_attempt_s=max(
+                1, math.ceil(self._timer.remainingTime() / 1000)))
         self.status = status
         self.status_changed.emit()
         if getattr(self, "_start_when_loaded", False) and status.enrolled:
