@@ -122,9 +122,14 @@ class SelfTest:
 
         from .sync import wirejson
 
-        sample = {"alias": "Sanne ✓", "n": 2**70, "tags": ["peer_contact"], "ok": True}
-        if wirejson.loads(wirejson.dumps(sample)) != sample:
-            raise CheckFailed("the sync wire's JSON does not read back what it wrote")
+        # The usual message goes through orjson itself; one with an integer past 64 bits
+        # goes through wirejson's standard-library fallback. Both must read back.
+        sample = {"alias": "Sanne ✓", "n": 7, "tags": ["peer_contact"], "ok": True}
+        if orjson.loads(orjson.dumps(sample)) != sample:
+            raise CheckFailed("orjson does not read back what it wrote")
+        for message in (sample, {**sample, "n": 2**70}):
+            if wirejson.loads(wirejson.dumps(message)) != message:
+                raise CheckFailed("the sync wire's JSON does not read back what it wrote")
         return f"orjson {orjson.__version__}"
 
     def vault(self) -> str:

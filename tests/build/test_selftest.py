@@ -53,3 +53,18 @@ def test_missing_qt_plugin_fails_loudly_instead_of_aborting(tmp_path: Path,
     assert lines[0].startswith(f"self-test: FAILED qt-platform: Qt platform plugin '{platform}' "
                                "missing")
     assert "self-test: ok vault:" in result.stdout  # the checks without Qt still ran
+
+
+def test_the_sync_wire_check_runs_orjson_itself(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import orjson
+
+    from joinus_desktop.selftest import SelfTest
+
+    check = SelfTest(tmp_path)
+    assert check.check("sync-wire", check.sync_wire)
+    # An orjson that reads back something else fails the check, even though the
+    # big-integer message never reaches orjson.
+    monkeypatch.setattr(orjson, "loads", lambda data: {"not": "the same"})
+    assert not check.check("sync-wire", check.sync_wire)
+    assert any("sync-wire" in line for line in check.failed)
