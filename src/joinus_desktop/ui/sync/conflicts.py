@@ -117,9 +117,6 @@ class ConflictCard(QFrame):
 
     def _delete_choice(self, layout: QVBoxLayout, item: ConflictDetails) -> None:
         """Delete or keep the edit: the edit's text in full, since deleting loses it."""
-        intro = _text(self.tr(
-            "This was deleted while it was being edited elsewhere. Choose what stays."))
-        layout.addWidget(intro)
         grid = QGridLayout()
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
