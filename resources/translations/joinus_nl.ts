@@ -370,62 +370,57 @@
         <translation>Deze versie bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="121"/>
-        <source>This was deleted while it was being edited elsewhere. Choose what stays.</source>
-        <translation>Dit is verwijderd terwijl iemand anders het bewerkte. Kies wat blijft.</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="127"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="124"/>
         <source>Edited</source>
         <translation>Bewerkt</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="127"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="124"/>
         <source>Deleted</source>
         <translation>Verwijderd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="128"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="125"/>
         <source>%1 (as it is now)</source>
         <translation>%1 (zo staat het nu)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="139"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="136"/>
         <source>(no text)</source>
         <translation>(geen tekst)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="141"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="138"/>
         <source>If you delete, the text on the left is gone for everyone in the group.</source>
         <translation>Kies je verwijderen, dan verdwijnt de tekst links voor iedereen in de groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="145"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="142"/>
         <source>Keep your edit</source>
         <translation>Jouw bewerking bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="147"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="144"/>
         <source>Keep %1&apos;s edit</source>
         <translation>De bewerking van %1 bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="149"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="146"/>
         <source>Keep the edit</source>
         <translation>De bewerking bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="151"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="148"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="152"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="149"/>
         <source>Keep the edited text</source>
         <translation>De bewerkte tekst bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="153"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="150"/>
         <source>Delete this record</source>
         <translation>Dit verwijderen</translation>
     </message>
@@ -2044,32 +2039,32 @@ eigen groep</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="170"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="167"/>
         <source>Review sync results</source>
         <translation>Synchronisatie nakijken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="182"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="179"/>
         <source>You and a colleague changed the same thing while offline. Nothing was lost: choose what stays, or combine both. Your choice reaches the whole group.</source>
         <translation>Jij en een collega hebben offline hetzelfde gewijzigd. Er is niets verloren gegaan: kies wat blijft, of voeg beide samen. Je keuze geldt voor de hele groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="203"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="200"/>
         <source>Nothing to review.</source>
         <translation>Niets om na te kijken.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="217"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="214"/>
         <source>Refused by the server: %1 (%2)</source>
         <translation>Geweigerd door de server: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="220"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="217"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="221"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="218"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
