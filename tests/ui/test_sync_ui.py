@@ -217,3 +217,27 @@ def test_review_dialog_names_the_record_the_authors_and_what_a_delete_loses(
     finally:
         set_language("en")
         other.lock()
+
+
+def test_many_conflicts_are_laid_out_a_few_per_turn(qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Each card takes milliseconds: a long list is built across turns of the event loop,
+    in order, above the refused changes, and no turn builds more than its budget allows."""
+    from joinus_desktop.store.conflict_details import ConflictDetails, Version
+    from joinus_desktop.ui.sync import conflicts
+
+    version = Version("tekst", "tekst", "Anna", "vandaag om 10:00", False, True)
+    items = [ConflictDetails({"id": f"c{i}", "value": "andere"}, f"Observatie {i}",
+                             "Wat je zag", version, version, False) for i in range(40)]
+    refused = [{"seq": 1, "reason": "Te lang", "code": "invalid_record", "entity": "meeting"}]
+    monkeypatch.setattr(conflicts, "load_review",
+                        lambda *_: conflicts.ReviewData(items, refused))
+    monkeypatch.setattr(conflicts, "CARD_BUDGET_S", 0.0)  # one card per turn
+    dialog = ReviewDialog(None, "team")  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.cards) >= 1, timeout=10_000)
+    assert len(dialog.cards) < len(items)  # not all in the turn that showed the first
+    qtbot.waitUntil(lambda: len(dialog.cards) == len(items), timeout=10_000)
+    shown = [dialog.body.itemAt(i).widget() for i in range(dialog.body.count())]
+    assert shown[:40] == dialog.cards
+    assert [card.item.title for card in dialog.cards] == [f"Observatie {i}" for i in range(40)]
+    assert "Te lang" in " ".join(card_texts(shown[40]))

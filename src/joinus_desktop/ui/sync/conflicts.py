@@ -10,10 +10,11 @@ the worker thread; this module only lays it out.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +33,9 @@ from ...store.conflict_details import ConflictDetails, Version, describe_open
 from ...store.store import Store
 from ..i18n import current_language
 from ..tasks import QueryOp
+
+
+CARD_BUDGET_S = 0.008  # building cards per turn: half a frame, so the window stays fluid
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,10 @@ class ReviewDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.cards: list[ConflictCard] = []
+        self._queued: list[ConflictDetails] = []
+        self._more = QTimer(self)  # builds the next few cards on the next turn
+        self._more.setSingleShot(True)
+        self._more.timeout.connect(self._add_cards)
         self.reload()
 
     def reload(self) -> None:
@@ -198,14 +206,25 @@ class ReviewDialog(QDialog):
         self.cards = []
         if not data.conflicts and not data.refused:
             self.body.addWidget(QLabel(self.tr("Nothing to review.")))
-        for item in data.conflicts:
-            card = ConflictCard(item)
-            card.resolve.connect(self._resolve)
-            self.cards.append(card)
-            self.body.addWidget(card)
         for refused in data.refused:
             self.body.addWidget(self._refused_row(refused))
         self.body.addStretch(1)
+        self._queued = list(data.conflicts)
+        self._add_cards()
+
+    def _add_cards(self) -> None:
+        """Cards above the refused rows, a few per turn of the event loop: a card
+        takes milliseconds to build, and a long list must not freeze the window."""
+        started = time.monotonic()
+        while self._queued:  # at least one card per turn, however slow
+            card = ConflictCard(self._queued.pop(0))
+            card.resolve.connect(self._resolve)
+            self.body.insertWidget(len(self.cards), card)
+            self.cards.append(card)
+            if time.monotonic() - started >= CARD_BUDGET_S:
+                break
+        if self._queued:
+            self._more.start(0)
 
     def _refused_row(self, refused: dict[str, Any]) -> QWidget:
         row = QFrame()
