@@ -132,3 +132,14 @@ def test_a_delete_that_lost_names_the_deleter(store: Store, sam: dict[str, str])
 def test_a_stamp_that_is_not_one_reads_as_an_unknown_time() -> None:
     assert stamp_when("nonsense", "nl") == "op een onbekend moment"
     assert stamp_when(None, "en") == "at an unknown time"
+
+
+def test_a_very_long_name_is_shortened_where_it_is_shown(store: Store,
+                                                         sam: dict[str, str]) -> None:
+    save_members(store, {"members": [{"id": BRAM, "name": "Bram " + "x" * 150}]})
+    pull_conflict(store, sam["team"], sam["observation"], "context", value="Buiten",
+                  stamp=at(2, 11, 0, "laptop-x"), author=BRAM, winner_value="Binnen",
+                  winner_stamp=at(2, 12, 0, "laptop-y"))
+    [item] = describe_open(store, sam["team"], "nl", now=NOW)
+    assert item.other.who.startswith("Bram xxx") and item.other.who.endswith("…")
+    assert len(item.other.who) == 40

@@ -27,6 +27,8 @@ from .records import ALL_FIELDS, Record
 if TYPE_CHECKING:
     from .store import Store
 
+MAX_SHOWN_NAME = 40
+
 # (English, Dutch) of every word this module produces.
 WORDS: dict[str, tuple[str, str]] = {
     "you": ("you", "jij"),
@@ -217,7 +219,11 @@ class _Authors:
         if mine:
             return word("you", self.lang), True, True
         if isinstance(author, str) and author in self.names:
-            return self.names[author], False, True
+            name = self.names[author]
+            # A name goes into buttons ("De versie van Anna bewaren"): keep them usable.
+            if len(name) > MAX_SHOWN_NAME:
+                name = name[:MAX_SHOWN_NAME - 1].rstrip() + "…"
+            return name, False, True
         return word("unknown", self.lang), False, False
 
 
