@@ -97,3 +97,27 @@ def test_names_from_the_server_lose_control_and_bidi_characters() -> None:
     ]}
     assert parse_members(answer) == {"u1": "Anna de Vries"}
     assert parse_members({"members": "nope"}) == parse_members(None) == {}
+
+
+def test_a_server_without_the_member_list_keeps_the_names(
+        stores: Callable[[str], Store]) -> None:
+    """An older server answers 404: the sync succeeds and the names kept stay."""
+    import httpx
+
+    from joinus_desktop.store.members import save_members
+
+    store = stores("anna")
+    store.sync.set(server_url="http://127.0.0.1:9", token="t", user_id="me")
+    save_members(store, {"members": [{"id": "u1", "name": "Anna"}]})
+
+    def old_server(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404, json={"error": {"code": "not_found", "message": "no"}})
+
+    engine = SyncEngine(store)
+    engine.client._http = httpx.Client(base_url=engine.client.base_url,
+                                       transport=httpx.MockTransport(old_server))
+    try:
+        engine._note_members()
+    finally:
+        engine.close()
+    assert member_names(store) == {"u1": "Anna"}

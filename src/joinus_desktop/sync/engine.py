@@ -212,10 +212,9 @@ class SyncEngine:
         try:
             answer = self.client.members()
         except SyncError as exc:
-            if exc.status != 404:
-                raise
-            # A server from before /members: names stay as they were; nothing is lost.
-            log.info("the server lists no members; colleagues' names not refreshed")
+            # A server from before /members (404), or a hiccup after the records synced:
+            # names are a courtesy, the kept ones stay, and the sync itself succeeded.
+            log.warning("colleagues' names not refreshed: %s", exc.message)
             return
         save_members(self.store, answer)
 
