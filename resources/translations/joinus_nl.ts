@@ -320,45 +320,109 @@
 <context>
     <name>ConflictCard</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="113"/>
-        <source>Kept now (%1)</source>
-        <translation>Nu bewaard (%1)</translation>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="84"/>
+        <source>Kept now</source>
+        <translation>Nu bewaard</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="115"/>
-        <source>Other version (%1, %2)</source>
-        <translation>Andere versie (%1, %2)</translation>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="85"/>
+        <source>Other version</source>
+        <translation>Andere versie</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="120"/>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="121"/>
-        <source>Keep this</source>
-        <translation>Dit bewaren</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="122"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="90"/>
         <source>Keep the value kept now</source>
         <translation>De nu bewaarde waarde houden</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="123"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="91"/>
         <source>Keep the other version</source>
         <translation>De andere versie bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="134"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="100"/>
         <source>Combined text</source>
         <translation>Samengevoegde tekst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="136"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="102"/>
         <source>Save combined text</source>
         <translation>Samengevoegde tekst opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="142"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="108"/>
         <source>Or combine both:</source>
         <translation>Of voeg ze samen:</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="113"/>
+        <source>Keep your version</source>
+        <translation>Jouw versie bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="115"/>
+        <source>Keep %1&apos;s version</source>
+        <translation>De versie van %1 bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="116"/>
+        <source>Keep this version</source>
+        <translation>Deze versie bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="124"/>
+        <source>Edited</source>
+        <translation>Bewerkt</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="124"/>
+        <source>Deleted</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="125"/>
+        <source>%1 (as it is now)</source>
+        <translation>%1 (zo staat het nu)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="136"/>
+        <source>(no text)</source>
+        <translation>(geen tekst)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="138"/>
+        <source>If you delete, the text on the left is gone for everyone in the group.</source>
+        <translation>Kies je verwijderen, dan verdwijnt de tekst links voor iedereen in de groep.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="142"/>
+        <source>Keep your edit</source>
+        <translation>Jouw bewerking bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="144"/>
+        <source>Keep %1&apos;s edit</source>
+        <translation>De bewerking van %1 bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="146"/>
+        <source>Keep the edit</source>
+        <translation>De bewerking bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="148"/>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="149"/>
+        <source>Keep the edited text</source>
+        <translation>De bewerkte tekst bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="150"/>
+        <source>Delete this record</source>
+        <translation>Dit verwijderen</translation>
     </message>
 </context>
 <context>
@@ -1975,32 +2039,32 @@ eigen groep</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="155"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="167"/>
         <source>Review sync results</source>
         <translation>Synchronisatie nakijken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="167"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="179"/>
         <source>You and a colleague changed the same thing while offline. Nothing was lost: choose what stays, or combine both. Your choice reaches the whole group.</source>
         <translation>Jij en een collega hebben offline hetzelfde gewijzigd. Er is niets verloren gegaan: kies wat blijft, of voeg beide samen. Je keuze geldt voor de hele groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="188"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="200"/>
         <source>Nothing to review.</source>
         <translation>Niets om na te kijken.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="202"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="214"/>
         <source>Refused by the server: %1 (%2)</source>
         <translation>Geweigerd door de server: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="205"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="217"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="206"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="218"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>

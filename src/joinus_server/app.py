@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from joinus_desktop.sync.protocol import error_body
 
 from . import __version__
-from .api import enroll, health, organisation, reports, sync
+from .api import enroll, health, members, organisation, reports, sync
 from .api.schemas import REQUEST_MODELS
 from .config import ENV_DATABASE, database_url
 from .errors import ApiError, StorageUnavailable
@@ -88,7 +88,7 @@ def create_app(storage: Storage | None = None, *, database: str | None = None) -
                     openapi_url="/openapi.json", docs_url=None, redoc_url=None,
                     lifespan=lifespan)
     app.state.storage = store
-    for module in (enroll, sync, organisation, reports, health):
+    for module in (enroll, sync, organisation, members, reports, health):
         app.include_router(module.router)
     _install_error_handlers(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

@@ -300,6 +300,7 @@ def conflict_record(lost: LostValue, *, about: StoredRecord, clock: HybridClock,
     values = {"entity": about.entity, "record_id": about.id, "field": lost.field,
               "value": lost.loser.value, "stamp": lost.loser.stamp, "author": lost.loser.author,
               "winner_value": lost.winner.value, "winner_stamp": lost.winner.stamp,
+              "winner_author": lost.winner.author,
               "resolved": False}
     return StoredRecord(uuid7(), "conflict", about.team_id, about.youngster_id,
                         {name: FieldVersion(value, stamp, SERVER_AUTHOR)

@@ -143,6 +143,23 @@ def test_settings(world: World, kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", CALLERS)
+def test_members(world: World, kind: str) -> None:
+    """Names of the caller's own teams' members only, whatever the caller's role."""
+    _, headers = caller(world, kind)
+    answer = world.client.get("/api/v1/members", headers=headers)
+    if kind in UNAUTHENTICATED:
+        return _refused(answer)
+    assert answer.status_code == 200
+    names = {m["name"]: m["team_ids"] for m in answer.json()["members"]}
+    expected = {"other_team": {"Carla": [world.team_b]},
+                "coordinator": {}}.get(kind, {name: [world.team_a]
+                                              for name in ("Anna", "Bram", "Dirk")})
+    assert names == expected
+    assert all(set(m) == {"id", "name", "team_ids"} for m in answer.json()["members"])
+    return None
+
+
+@pytest.mark.parametrize("kind", CALLERS)
 def test_erase(world: World, kind: str) -> None:
     from .helpers import youngster
 

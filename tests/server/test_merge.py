@@ -101,6 +101,8 @@ def test_concurrent_edit_with_the_greater_stamp_wins_and_keeps_the_loser(world: 
     assert (kept["value"], kept["stamp"], kept["author"]) == (
         "Bram's Sam", stamp(10, "bram"), world.bram.user_id)
     assert (kept["winner_value"], kept["winner_stamp"]) == ("Anna's Sam", stamp(20, "anna"))
+    # Both authors by user id, so the conflict view can name both sides.
+    assert kept["winner_author"] == world.anna.user_id
     assert kept["_team"] == world.team_a
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from joinus_desktop.store.store import Store
 from joinus_desktop.sync.engine import SyncEngine, enroll
@@ -145,3 +145,99 @@ def test_a_refresh_queued_right_after_a_failure_does_not_bring_back_syncing(
     assert service.status.state == "offline"
     assert service.status.next_attempt_s is not None
     service.stop()
+
+
+def invite_named(server, email: str, name: str) -> str:  # noqa: ANN001
+    team = ensure_team(server.database_url, "Join Us Oost", in_process=True)
+    run_admin(server.database_url, "create-user", email, "--name", name, "--team", team,
+              in_process=True)
+    return run_admin(server.database_url, "invite", email, in_process=True)["code"]
+
+
+def card_texts(card: QWidget) -> list[str]:
+    return [label.text() for label in card.findChildren(QLabel)]
+
+
+def test_review_dialog_names_the_record_the_authors_and_what_a_delete_loses(
+        qtbot, demo_store: Store, server, tmp_path: Path) -> None:  # noqa: ANN001
+    """Finding 6 of issue 12: no user ids; the youngster, the meeting, names and times;
+    a delete conflict shows the text at stake. In Dutch, as the app starts."""
+    from joinus_desktop.store.conflict_details import long_date
+    from joinus_desktop.ui.i18n import set_language
+
+    enroll(demo_store, server.url, invite_named(server, "anna@example.org", "Anna de Vries"))
+    engine_sync(demo_store)
+    other, _ = Store.create(tmp_path / "other", PASS, argon2=FAST)
+    enroll(other, server.url, invite_named(server, "bram@example.org", "Bram Jansen"))
+    engine_sync(other)
+    team = demo_store.teams.current()["id"]
+    observations = [o for y in demo_store.youngsters.list(team)
+                    for o in demo_store.observations.for_youngster(y["id"]) if o["meeting_id"]]
+    edited, deleted = observations[0], observations[1]
+    demo_store.observations.update(edited["id"], behaviour="Versie van Anna")
+    other.observations.update(edited["id"], behaviour="Versie van Bram")
+    # Anna deletes an observation; Bram, not knowing, then edits it.
+    demo_store.observations.delete(deleted["id"])
+    other.observations.update(deleted["id"], behaviour="Bram zag dat hij lachte.")
+    engine_sync(demo_store), engine_sync(other), engine_sync(demo_store)
+    bram_id = other.sync.get("user_id")
+    anna_id = demo_store.sync.get("user_id")
+
+    set_language("nl")
+    try:
+        dialog = ReviewDialog(demo_store, team)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: len(dialog.cards) == 2, timeout=10_000)
+        by_record = {card.item.conflict["record_id"]: card for card in dialog.cards}
+        field_card, delete_card = by_record[edited["id"]], by_record[deleted["id"]]
+
+        meeting = demo_store.records.get("meeting", edited["meeting_id"])
+        alias = demo_store.youngsters.get(edited["youngster_id"])["alias"]
+        texts = card_texts(field_card)
+        assert (f"Observatie van {alias}, bijeenkomst {long_date(meeting['date'], 'nl')}, "
+                f"{meeting['place']}") in texts
+        assert "Wat je zag" in texts
+        assert any(t.startswith("Bram Jansen · vandaag om ") for t in texts), texts
+        assert any(t.startswith("Jij · vandaag om ") for t in texts), texts
+        assert {"Versie van Anna", "Versie van Bram"} <= set(texts)
+        buttons = {b.text() for b in field_card.findChildren(QPushButton)}
+        assert {"Jouw versie bewaren", "De versie van Bram Jansen bewaren"} <= buttons
+
+        texts = card_texts(delete_card)
+        assert "Bram zag dat hij lachte." in texts  # the text a delete would lose
+        assert "Wat je zag" in texts
+        assert any(t.startswith("Bram Jansen · vandaag om ") for t in texts), texts
+        assert any(t.startswith("Jij · vandaag om ") for t in texts), texts
+        buttons = {b.text() for b in delete_card.findChildren(QPushButton)}
+        assert {"Verwijderen", "De bewerking van Bram Jansen bewaren"} <= buttons
+        for card in dialog.cards:  # never a raw user id, nor a bare ✗/✓
+            shown = " ".join(card_texts(card))
+            assert bram_id not in shown and anna_id not in shown
+            assert "✗" not in shown and "✓" not in shown
+    finally:
+        set_language("en")
+        other.lock()
+
+
+def test_many_conflicts_are_laid_out_a_few_per_turn(qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Each card takes milliseconds: a long list is built across turns of the event loop,
+    in order, above the refused changes, and no turn builds more than its budget allows."""
+    from joinus_desktop.store.conflict_details import ConflictDetails, Version
+    from joinus_desktop.ui.sync import conflicts
+
+    version = Version("tekst", "tekst", "Anna", "vandaag om 10:00", False, True)
+    items = [ConflictDetails({"id": f"c{i}", "value": "andere"}, f"Observatie {i}",
+                             "Wat je zag", version, version, False) for i in range(40)]
+    refused = [{"seq": 1, "reason": "Te lang", "code": "invalid_record", "entity": "meeting"}]
+    monkeypatch.setattr(conflicts, "load_review",
+                        lambda *_: conflicts.ReviewData(items, refused))
+    monkeypatch.setattr(conflicts, "CARD_BUDGET_S", 0.0)  # one card per turn
+    dialog = ReviewDialog(None, "team")  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.cards) >= 1, timeout=10_000)
+    assert len(dialog.cards) < len(items)  # not all in the turn that showed the first
+    qtbot.waitUntil(lambda: len(dialog.cards) == len(items), timeout=10_000)
+    shown = [dialog.body.itemAt(i).widget() for i in range(dialog.body.count())]
+    assert shown[:40] == dialog.cards
+    assert [card.item.title for card in dialog.cards] == [f"Observatie {i}" for i in range(40)]
+    assert "Te lang" in " ".join(card_texts(shown[40]))

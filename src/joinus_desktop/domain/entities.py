@@ -176,6 +176,7 @@ CONFLICT = EntitySpec("conflict", (
     FieldSpec("author", "text", immutable=True),
     FieldSpec("winner_value", "json", immutable=True),
     FieldSpec("winner_stamp", "text", immutable=True),
+    FieldSpec("winner_author", "text", immutable=True),  # who wrote the kept value
     FieldSpec("resolved", "bool", default=False),
 ))
 

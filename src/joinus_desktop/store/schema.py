@@ -121,6 +121,12 @@ def m003_sync_quarantine(db: sqlite_utils.Database) -> None:
         )""")
 
 
+@migrations()
+def m004_conflict_winner_author(db: sqlite_utils.Database) -> None:
+    # Who wrote the value a conflict kept, so the conflict view names both sides.
+    db["conflict"].add_column("winner_author", str)
+
+
 def apply(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     migrations.apply(db, stop_before=stop_before)
 

@@ -137,6 +137,10 @@ class ServerClient:
         """The organisation's settings: retention period, public key for vault recovery."""
         return self._request("GET", "/api/v1/settings")
 
+    def members(self) -> dict[str, Any]:
+        """Id and name of the people in this laptop's teams."""
+        return self._request("GET", "/api/v1/members")
+
     def erase(self, youngster_id: str, team_id: str) -> dict[str, Any]:
         """Ask the server to erase a youngster everywhere (right to be forgotten)."""
         return self._request("POST", "/api/v1/erase",

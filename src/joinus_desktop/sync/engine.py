@@ -19,6 +19,7 @@ import httpx
 from ..domain.hlc import MAX_DRIFT_MS, ClockError, wall_clock_ms
 from ..domain.ids import uuid7
 from ..domain.retention import RETENTION_KEY, valid_months
+from ..store.members import save_members
 from ..store.store import Store
 from ..store.sync_state import OutboxBatch
 from .client import ServerClient, encode_push
@@ -170,6 +171,7 @@ class SyncEngine:
             self._compare_counts(report)
             self._push_audit()
             self._apply_settings(self.client.settings())
+            self._note_members()
         except SyncError as exc:
             self.store.sync.set(last_error=exc.message)
             raise
@@ -204,6 +206,17 @@ class SyncEngine:
 
     def _apply_settings(self, settings: dict) -> None:
         apply_organisation_settings(self.store, settings)
+
+    def _note_members(self) -> None:
+        """Colleagues' names, so a conflict says who wrote it (see store.members)."""
+        try:
+            answer = self.client.members()
+        except SyncError as exc:
+            # A server from before /members (404), or a hiccup after the records synced:
+            # names are a courtesy, the kept ones stay, and the sync itself succeeded.
+            log.warning("colleagues' names not refreshed: %s", exc.message)
+            return
+        save_members(self.store, answer)
 
     def _check_clock(self, server_ms: int | None = None) -> None:
         """Refuse to sync with a clock far off: our stamps would win or lose unfairly."""

@@ -54,6 +54,11 @@ class MainWindow(QMainWindow):
             self.team = None
         self.resize(1280, 760)
         self.setMinimumSize(QSize(1024, 640))
+        if self.screen() is not None:
+            # On a 1366×768 or 1280×720 laptop 760 pixels plus the title bar run off the
+            # screen and hide the sync bar (and its "to review" button): fit the screen.
+            room = self.screen().availableGeometry()
+            self.resize(min(1280, room.width()), max(640, min(760, room.height() - 40)))
 
         self.nav = QListWidget()
         self.nav.setObjectName("NavList")

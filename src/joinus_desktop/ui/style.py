@@ -88,6 +88,8 @@ QSplitter::handle {{ background: {WINDOW}; }}
 #Banner {{ background: {ACCENT_SOFT}; border-radius: 6px; }}
 #Entry {{ background: #fafbfc; border: 1px solid {BORDER}; border-radius: 8px; }}
 #SectionTitle {{ font-weight: 600; }}
+#ConflictValue {{ background: {WINDOW}; border: 1px solid {BORDER}; border-radius: 6px;
+                  padding: 6px 8px; }}
 #FormLabel {{ color: {MUTED}; font-size: 12px; }}
 QDateEdit, QSpinBox {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px; padding: 5px 8px;

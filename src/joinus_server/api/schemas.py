@@ -115,6 +115,16 @@ class SettingsOut(BaseModel):
     server_time_ms: int
 
 
+class MemberOut(BaseModel):
+    id: str
+    name: str
+    team_ids: list[str] = Field(description="Those of the caller's teams this person is in.")
+
+
+class MembersOut(BaseModel):
+    members: list[MemberOut]
+
+
 class EraseResponse(BaseModel):
     erased: Literal[True]
     purge_cursor: int

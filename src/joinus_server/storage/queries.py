@@ -297,6 +297,15 @@ class Tx:
         return [r[0] for r in self.query(
             "SELECT team_id FROM memberships WHERE user_id = ? ORDER BY team_id", (user_id,))]
 
+    def members_of(self, team_ids: Sequence[str]) -> list[Row]:
+        """(user id, name, team id) of every member of the given teams."""
+        if not team_ids:
+            return []
+        return self.query("SELECT u.id, u.name, m.team_id FROM memberships m"
+                          " JOIN users u ON u.id = m.user_id WHERE m.team_id IN"
+                          f" {_marks(len(team_ids))} ORDER BY u.name, u.id, m.team_id",
+                          team_ids)
+
     def member_counts(self) -> dict[str, int]:
         return {r[0]: int(r[1]) for r in self.query(
             "SELECT team_id, COUNT(*) FROM memberships GROUP BY team_id")}
