@@ -33,6 +33,7 @@ from .errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from .files import PRIVATE_FILE, create_private_file, make_private, make_private_dir
 from .keyfile import (
     DATA_KEY_BYTES,
     DEFAULT_ARGON2,
@@ -88,8 +89,33 @@ class VaultPaths:
     def logs(self) -> Path:
         return self.root / "logs"
 
+    @property
+    def unlock_attempts(self) -> Path:
+        """Failed unlocks so far (the back-off), next to the key file."""
+        return self.root / "unlock-attempts.json"
+
     def exists(self) -> bool:
         return self.keyfile.exists() or self.database.exists()
+
+    def make_private(self) -> None:
+        """The profile folder 0700 and the files the app keeps in it 0600.
+
+        New files are created so; this tightens a profile made by an older version or
+        restored from a backup. Only files the app knows are touched: ``--data-dir``
+        may point at a folder that holds other things too.
+        """
+        make_private_dir(self.root)
+        database = self.database
+        for path in (self.keyfile, database, self.lockfile, self.unlock_attempts,
+                     database.with_name(database.name + "-wal"),
+                     database.with_name(database.name + "-shm"),
+                     database.with_name(database.name + "-journal")):
+            make_private(path)
+        if self.logs.is_dir():
+            make_private(self.logs, directory=True)
+            for log_file in self.logs.iterdir():
+                if log_file.is_file():
+                    make_private(log_file)
 
 
 def check_passphrase(passphrase: str) -> None:
@@ -140,8 +166,9 @@ class Vault:
 
     @staticmethod
     def _acquire(paths: VaultPaths) -> filelock.BaseFileLock:
-        paths.root.mkdir(parents=True, exist_ok=True)
-        lock = filelock.FileLock(str(paths.lockfile), thread_local=False, is_singleton=False)
+        paths.make_private()
+        lock = filelock.FileLock(str(paths.lockfile), mode=PRIVATE_FILE, thread_local=False,
+                                 is_singleton=False)
         try:
             lock.acquire(timeout=0)
         except filelock.Timeout:
@@ -165,6 +192,8 @@ class Vault:
             recovery_text, recovery_secret = recovery_key.generate()
             wrap_recovery(keyfile, recovery_secret, data_key)
             keyfile.seal(data_key)
+            # 0600 before SQLite writes to it; its -wal and -shm files copy this mode.
+            create_private_file(paths.database)
             conn = open_connection(paths.database, data_key)
             try:
                 conn.execute("CREATE TABLE vault_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

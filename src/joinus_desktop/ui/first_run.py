@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..store.files import write_atomically
 from ..store.store import Store
 from ..store.vault import MIN_PASSPHRASE_LENGTH, passphrase_strength
 from .errors import describe, log_error
@@ -271,7 +272,7 @@ class FirstRunDialog(QDialog):
             "With it, anyone can open this laptop's Join Us vault.\n").replace(
             "%1", self.key_label.text())
         try:
-            Path(path).write_text(text, encoding="utf-8")
+            write_atomically(Path(path), text.encode("utf-8"))  # 0600, like every export
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), describe(exc))
             return False
