@@ -33,13 +33,22 @@ class UserError(Exception):
     """Something the person running the command can fix; shown as one line."""
 
 
-def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+def _secret(env: str, prompt: str, *, confirm: bool = False, new: bool = False) -> str:
+    """A secret from ``env`` or a prompt; a ``new`` passphrase must meet the rule (checked
+    before it is typed again, so a weak one is not typed twice for nothing)."""
     value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin.isatty():
-        raise UserError(f"{prompt.rstrip(': ')} needed: set {env} or run in a terminal.")
-    value = getpass.getpass(prompt)
+    if value is None:
+        if not sys.stdin.isatty():
+            raise UserError(f"{prompt.rstrip(': ')} needed: set {env} or run in a terminal.")
+        value = getpass.getpass(prompt)
+    else:
+        confirm = False
+    if new:
+        from .store.passphrase_policy import rate
+
+        rating = rate(value)
+        if not rating.acceptable:
+            raise UserError(f"{rating.english()} Nothing was changed.")
     if confirm and getpass.getpass("Type it again: ") != value:
         raise UserError("The two entries differ; nothing was changed.")
     return value
@@ -60,7 +69,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     if VaultPaths(root).exists():
         raise UserError(f"A vault already exists in {root}.")
-    passphrase = _secret(ENV_PASSPHRASE, "New passphrase: ", confirm=True)
+    passphrase = _secret(ENV_PASSPHRASE, "New passphrase: ", confirm=True, new=True)
     store, recovery = Store.create(root, passphrase)
     store.lock()
     print(f"Created an encrypted vault in {root}.")
@@ -120,7 +129,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True)
+        new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True, new=True)
         store.vault.change_passphrase(new)
     print("Passphrase changed. The recovery key stays the same.")
     return EXIT_OK
@@ -132,7 +141,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
     root = resolve_data_dir(args.data_dir)
     recovery = _secret(ENV_RECOVERY_KEY, "Recovery key: ")
-    new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True)
+    new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True, new=True)
     vault = Vault.recover(root, recovery, new)
     with Store(vault) as store:
         store.audit.record("recover")

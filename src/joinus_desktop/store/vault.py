@@ -29,7 +29,6 @@ from .errors import (
     VaultInUse,
     VaultLocked,
     VaultNotFound,
-    WeakPassphrase,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -43,29 +42,10 @@ from .keyfile import (
     derive_passphrase_kek,
     derive_recovery_kek,
 )
+from .passphrase_policy import require_strong
 
 log = logging.getLogger(__name__)
 
-MIN_PASSPHRASE_LENGTH = 8
-
-
-def passphrase_strength(text: str) -> int:
-    """0 (too short) … 3 (strong): length and variety, as a hint rather than a rule.
-
-    Several unrelated words beat clever symbols, so length counts most. One rating
-    for the first run, Settings and recovery, so a passphrase is rated alike everywhere.
-    """
-    if len(text) < MIN_PASSPHRASE_LENGTH:
-        return 0
-    kinds = sum(any(test(c) for c in text) for test in (
-        str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
-    words = len([w for w in text.replace("-", " ").split() if len(w) >= 3])
-    score = 1
-    if len(text) >= 14 or (len(text) >= 10 and kinds >= 3):
-        score = 2
-    if len(text) >= 20 or (len(text) >= 16 and (kinds >= 3 or words >= 3)):
-        score = 3
-    return score
 SQLITE_BUSY_TIMEOUT_S = 30.0
 
 
@@ -119,11 +99,8 @@ class VaultPaths:
 
 
 def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassphrase(
-            f"A passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters; "
-            "a few unrelated words are easiest to remember."
-        )
+    """The rule for a new passphrase (never for unlocking: an old vault still opens)."""
+    require_strong(passphrase)
 
 
 def open_connection(path: Path, data_key: bytes) -> sqlcipher3.Connection:

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from ..store.files import write_atomically
 from ..store.store import Store
-from ..store.vault import MIN_PASSPHRASE_LENGTH, passphrase_strength
+from ..store.passphrase_policy import rate
+from . import passphrase_words
 from .errors import describe, log_error
-from .i18n import language_combo, plural, set_language
+from .i18n import language_combo, set_language
 from .tasks import QueryOp
 
 Creator = Callable[[Path, str], tuple[Store, str]]
@@ -70,6 +71,7 @@ class FirstRunDialog(QDialog):
         self.first_label.setBuddy(self.first)
         self.strength = QLabel()
         self.strength.setObjectName("Hint")
+        self.strength.setWordWrap(True)
         self.second_label = QLabel()
         self.second_label.setBuddy(self.second)
         self.problem = QLabel()
@@ -210,18 +212,19 @@ class FirstRunDialog(QDialog):
         if not text:
             self.strength.clear()
             return
-        words = [self.tr("Too short"), self.tr("Fair"), self.tr("Good"), self.tr("Strong")]
-        colours = ["#c62828", "#b26a00", "#2e7d32", "#1b5e20"]
-        level = passphrase_strength(text)
-        self.strength.setText(self.tr("Strength: %1").replace("%1", words[level]))
-        self.strength.setStyleSheet(f"color: {colours[level]};")
+        rating = rate(text)
+        shown = self.tr("Strength: %1").replace("%1", passphrase_words.strength_word(rating))
+        if not rating.acceptable:
+            shown += " — " + passphrase_words.reason(rating)
+        self.strength.setText(shown)
+        self.strength.setStyleSheet(f"color: {passphrase_words.strength_colour(rating)};")
 
     def check(self) -> str | None:
-        """What is wrong with the two passphrases, or None."""
+        """What is wrong with the two passphrases, or None (the same rule as `init`)."""
         first, second = self.first.text(), self.second.text()
-        if len(first) < MIN_PASSPHRASE_LENGTH:
-            return plural(self.tr("A passphrase needs at least %n characters.", "",
-                                  MIN_PASSPHRASE_LENGTH), MIN_PASSPHRASE_LENGTH)
+        rating = rate(first)
+        if not rating.acceptable:
+            return passphrase_words.problem(rating)
         if first != second:
             return self.tr("The two passphrases are not the same.")
         return None

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from ..store.errors import StoreError, WrongPassphrase
 from ..store.store import Store
-from ..store.vault import passphrase_strength
+from ..store.passphrase_policy import rate
+from . import passphrase_words
 from .errors import describe, log_error
 from .tasks import QueryOp
 
@@ -257,9 +258,8 @@ class RecoveryPanel(QWidget):
         key, new, repeat = self.key.text().strip(), self.new.text(), self.repeat.text()
         if not key:
             self.show_message(self.tr("Enter the recovery key."))
-        elif passphrase_strength(new) == 0:
-            self.show_message(self.tr("A passphrase needs at least 8 characters; a few "
-                                      "unrelated words are easiest to remember."))
+        elif not (rating := rate(new)).acceptable:
+            self.show_message(passphrase_words.problem(rating))  # the rule of first run
         elif new != repeat:
             self.show_message(self.tr("The two new passphrases differ."))
         elif self.submit.isEnabled():
