@@ -54,10 +54,20 @@ def _secret(env: str, prompt: str, *, confirm: bool = False, new: bool = False) 
     return value
 
 
+def _wait_for_backoff(root: Path) -> None:
+    """After 5 wrong tries the next one must wait: refuse at once, saying how long, rather
+    than ask for a passphrase that cannot be tried yet (the store checks again)."""
+    from .store.unlock_attempts import UnlockThrottle
+    from .store.vault import VaultPaths
+
+    UnlockThrottle(VaultPaths(root).unlock_attempts).check()
+
+
 def _open_store(args: argparse.Namespace):  # -> Store; imported lazily to keep --help fast
     from .store.store import Store
 
     root = resolve_data_dir(args.data_dir)
+    _wait_for_backoff(root)
     return Store.open(root, _secret(ENV_PASSPHRASE, "Passphrase: "))
 
 
@@ -88,6 +98,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .store.vault import VaultPaths
 
     root = resolve_data_dir(args.data_dir)
+    if VaultPaths(root).exists():
+        _wait_for_backoff(root)
     passphrase = _secret(ENV_PASSPHRASE, "Passphrase: ")
     if VaultPaths(root).exists():
         store = Store.open(root, passphrase)
@@ -140,6 +152,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
     from .store.vault import Vault
 
     root = resolve_data_dir(args.data_dir)
+    _wait_for_backoff(root)  # wrong recovery keys count in the same row
     recovery = _secret(ENV_RECOVERY_KEY, "Recovery key: ")
     new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True, new=True)
     vault = Vault.recover(root, recovery, new)

@@ -43,6 +43,7 @@ from .keyfile import (
     derive_recovery_kek,
 )
 from .passphrase_policy import require_strong
+from .unlock_attempts import UnlockThrottle
 
 log = logging.getLogger(__name__)
 
@@ -198,10 +199,19 @@ class Vault:
         lock = cls._acquire(paths)
         try:
             keyfile = KeyFile.read(paths.keyfile)
-            data_key = unwrap(keyfile)
+            # Checked and counted under the folder's lock: two windows cannot both
+            # slip a try past the back-off.
+            throttle = UnlockThrottle(paths.unlock_attempts)
+            throttle.check()
+            try:
+                data_key = unwrap(keyfile)
+            except (WrongPassphrase, WrongRecoveryKey):
+                throttle.failed()
+                raise
             keyfile.verify(data_key)
             vault = cls(paths, keyfile, data_key, lock)
             vault._check_database()
+            throttle.succeeded()
         except BaseException:
             lock.release()
             raise
