@@ -35,6 +35,7 @@ WEAK = "12345678"
     ("abcdefghijk", Weakness.SEQUENCE),
     ("01-02-1990x", Weakness.DATES),
     ("kort", Weakness.TOO_SHORT),
+    ("", Weakness.TOO_SHORT),
 ])
 def test_weak_passphrases_are_refused_with_their_reason(weak: str, why: Weakness) -> None:
     rating = rate(weak)

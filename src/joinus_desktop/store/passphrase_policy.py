@@ -77,10 +77,10 @@ class Rating:
 
 
 def rate(passphrase: str) -> Rating:
+    if len(passphrase) < MIN_LENGTH:
+        return Rating(0, Weakness.TOO_SHORT)  # also spares zxcvbn "", which it fails on
     result = zxcvbn.zxcvbn(passphrase[:ESTIMATED_CHARS], user_inputs=list(APP_WORDS))
     score = int(result["score"])
-    if len(passphrase) < MIN_LENGTH:
-        return Rating(0, Weakness.TOO_SHORT)
     if score >= MIN_SCORE:
         return Rating(score, None)
     return Rating(score, _weakness(result["sequence"]))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..store.files import write_atomically
 from ..store.store import Store
-from ..store.passphrase_policy import rate
+from ..store.passphrase_policy import Weakness, rate
 from . import passphrase_words
 from .errors import describe, log_error
 from .i18n import language_combo, set_language
@@ -218,13 +218,28 @@ class FirstRunDialog(QDialog):
             shown += " — " + passphrase_words.reason(rating)
         self.strength.setText(shown)
         self.strength.setStyleSheet(f"color: {passphrase_words.strength_colour(rating)};")
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show wrapped feedback whole: a dialog keeps its first height otherwise,
+        and the reasons for a weak passphrase take two or three lines."""
+        self.layout().activate()
+        # The size hint is taken at a narrower width than the dialog has, so it errs on
+        # the roomy side; height-for-width of the stacked pages errs on the short one.
+        needed = self.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def check(self) -> str | None:
         """What is wrong with the two passphrases, or None (the same rule as `init`)."""
         first, second = self.first.text(), self.second.text()
         rating = rate(first)
         if not rating.acceptable:
-            return passphrase_words.problem(rating)
+            # The strength line above already says why; here, what to do about it
+            # (the rule's minimum length is said again: it is the plainest reason).
+            if rating.weakness is Weakness.TOO_SHORT:
+                return passphrase_words.problem(rating)
+            return passphrase_words.hint()
         if first != second:
             return self.tr("The two passphrases are not the same.")
         return None
@@ -233,6 +248,7 @@ class FirstRunDialog(QDialog):
         problem = self.check()
         if problem:
             self.problem.setText(problem)
+            self._fit()
             return
         self.problem.clear()
         for w in (self.first, self.second, self.create_button, self.language):
@@ -259,6 +275,7 @@ class FirstRunDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         log_error(exc)
         self.problem.setText(describe(exc))
+        self._fit()
 
     # -- keeping the recovery key ---------------------------------------------
 
