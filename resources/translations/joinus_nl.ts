@@ -1590,7 +1590,7 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
     <message>
         <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="78"/>
         <source>Too many wrong tries. You can try again in %1 s.</source>
-        <translation>Te vaak een verkeerde poging. Over %1 s kun je het opnieuw proberen.</translation>
+        <translation>Te veel verkeerde pogingen. Over %1 s kun je het opnieuw proberen.</translation>
     </message>
 </context>
 <context>
