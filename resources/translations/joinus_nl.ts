@@ -546,17 +546,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/errors.py" line="29"/>
+        <location filename="../../src/joinus_desktop/ui/errors.py" line="31"/>
         <source>Something went wrong that the app did not expect. Your data is safe; please try again. If it keeps happening, tell your coordinator.</source>
         <translation>Er ging iets mis wat de app niet verwachtte. Je gegevens zijn veilig; probeer het opnieuw. Blijft het gebeuren, meld het dan bij je coördinator.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/errors.py" line="46"/>
+        <location filename="../../src/joinus_desktop/ui/errors.py" line="62"/>
         <source>Join Us</source>
         <translation>Join Us</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/errors.py" line="48"/>
+        <location filename="../../src/joinus_desktop/ui/errors.py" line="64"/>
         <source>Error message</source>
         <translation>Foutmelding</translation>
     </message>
@@ -721,145 +721,117 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="57"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="59"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="166"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="169"/>
         <source>Join Us — set up this laptop</source>
         <translation>Join Us — deze laptop instellen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="167"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="170"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="169"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="172"/>
         <source>Join Us keeps your group&apos;s notes encrypted on this laptop. Choose a passphrase: a few unrelated words are easy to remember and hard to guess.</source>
         <translation>Join Us bewaart de notities van je groep versleuteld op deze laptop. Kies een wachtwoordzin: een paar losse woorden zijn makkelijk te onthouden en moeilijk te raden.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="171"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="174"/>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="172"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="175"/>
         <source>Repeat the passphrase</source>
         <translation>Herhaal de wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="173"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="176"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="174"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="177"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Herhaal hem</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="175"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="178"/>
         <source>Create vault</source>
         <translation>Kluis aanmaken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="177"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="180"/>
         <source>This is your recovery key. If you forget your passphrase, it is the only way to open your notes. Write it down on paper and keep it somewhere safe. It will not be shown again.</source>
         <translation>Dit is je herstelsleutel. Als je je wachtwoordzin vergeet, is dit de enige manier om je notities te openen. Schrijf hem op papier en bewaar hem op een veilige plek. Je ziet hem hierna niet meer.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="180"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="183"/>
         <source>Recovery key</source>
         <translation>Herstelsleutel</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="181"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="184"/>
         <source>Save as file…</source>
         <translation>Opslaan als bestand…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="182"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="185"/>
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="183"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="186"/>
         <source>I have written it down</source>
         <translation>Ik heb hem opgeschreven</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="184"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="187"/>
         <source>Continue</source>
         <translation>Doorgaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="186"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="189"/>
         <source>Does your organisation use a Join Us server? Then connect this laptop now with the address and code from your coordinator, so that your colleague sees the same group. You can also do this later, from the status bar.</source>
         <translation>Gebruikt je organisatie een Join Us-server? Verbind deze laptop dan nu met het adres en de code van je coördinator, zodat je collega dezelfde groep ziet. Je kunt dit ook later doen, via de statusbalk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="189"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="192"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="190"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="193"/>
         <source>Connect now…</source>
         <translation>Nu verbinden…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="212"/>
-        <source>Too short</source>
-        <translation>Te kort</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="212"/>
-        <source>Fair</source>
-        <translation>Redelijk</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="212"/>
-        <source>Good</source>
-        <translation>Goed</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="212"/>
-        <source>Strong</source>
-        <translation>Sterk</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="215"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="216"/>
         <source>Strength: %1</source>
         <translation>Sterkte: %1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="222"/>
-        <source>A passphrase needs at least %n characters.</source>
-        <translation>
-            <numerusform>Een wachtwoordzin heeft minstens %n teken nodig.</numerusform>
-            <numerusform>Een wachtwoordzin heeft minstens %n tekens nodig.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="225"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="229"/>
         <source>The two passphrases are not the same.</source>
         <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="265"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="269"/>
         <source>Save the recovery key</source>
         <translation>Herstelsleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="266"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="270"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="270"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="274"/>
         <source>Join Us recovery key
 
 %1
@@ -874,12 +846,12 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="276"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="280"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="288"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="292"/>
         <source>Join Us recovery key</source>
         <translation>Join Us-herstelsleutel</translation>
     </message>
@@ -1512,94 +1484,177 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 <context>
     <name>PassphraseCard</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="27"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="28"/>
         <source>Passphrase</source>
         <translation>Wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="29"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="30"/>
         <source>Current passphrase</source>
         <translation>Huidige wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="30"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="31"/>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="31"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="32"/>
         <source>New passphrase again</source>
         <translation>Nieuwe wachtwoordzin nogmaals</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="36"/>
         <source>Passphrase strength</source>
         <translation>Sterkte van de wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="38"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="39"/>
         <source>Passphrase message</source>
         <translation>Melding over de wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="40"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="41"/>
         <source>C&amp;hange passphrase</source>
         <translation>Wachtwoordzin &amp;wijzigen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="44"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="45"/>
         <source>C&amp;urrent</source>
         <translation>H&amp;uidige</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="45"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="46"/>
         <source>&amp;New</source>
         <translation>&amp;Nieuwe</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="46"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="47"/>
         <source>&amp;Repeat new</source>
         <translation>Nieuwe &amp;herhalen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="65"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="68"/>
         <source>At least %1 characters; a few unrelated words are easiest to remember.</source>
         <translation>Minstens %1 tekens; een paar losse woorden zijn het makkelijkst te onthouden.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="67"/>
-        <source>Weak: longer is better.</source>
-        <translation>Zwak: langer is beter.</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="67"/>
-        <source>Reasonable.</source>
-        <translation>Redelijk.</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="67"/>
-        <source>Strong.</source>
-        <translation>Sterk.</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="70"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="73"/>
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtwoordzinnen zijn niet gelijk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="84"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="87"/>
         <source>Changing the passphrase…</source>
         <translation>Bezig met wijzigen van de wachtwoordzin…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="92"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="95"/>
         <source>The passphrase is changed. Use the new one from now on; the recovery key still works.</source>
         <translation>De wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe; de herstelsleutel blijft werken.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="98"/>
+        <location filename="../../src/joinus_desktop/ui/settings/passphrase.py" line="101"/>
         <source>The current passphrase is not right.</source>
         <translation>De huidige wachtwoordzin klopt niet.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseWords</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="24"/>
+        <source>Too short</source>
+        <translation>Te kort</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="26"/>
+        <source>Too weak</source>
+        <translation>Te zwak</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="27"/>
+        <source>Strong</source>
+        <translation>Sterk</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="27"/>
+        <source>Good</source>
+        <translation>Goed</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="42"/>
+        <source>A passphrase needs at least %1 characters.</source>
+        <translation>Een wachtwoordzin heeft minstens %1 tekens nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="44"/>
+        <source>This is a common password, or very close to one.</source>
+        <translation>Dit is een veelgebruikt wachtwoord, of lijkt daar sterk op.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="45"/>
+        <source>It is built on words that go with this app, which a guesser tries first.</source>
+        <translation>Hij is gemaakt van woorden die bij deze app horen; die probeert iemand die raadt als eerste.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="47"/>
+        <source>Names are easy to guess.</source>
+        <translation>Namen zijn makkelijk te raden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="48"/>
+        <source>One or two common words are easy to guess.</source>
+        <translation>Eén of twee gewone woorden zijn makkelijk te raden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="49"/>
+        <source>Rows and patterns on the keyboard are easy to guess.</source>
+        <translation>Rijen en patronen op het toetsenbord zijn makkelijk te raden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="50"/>
+        <source>Repeated characters or words are easy to guess.</source>
+        <translation>Herhaalde tekens of woorden zijn makkelijk te raden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="51"/>
+        <source>Sequences like abc or 6543 are easy to guess.</source>
+        <translation>Reeksen zoals abc of 6543 zijn makkelijk te raden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="52"/>
+        <source>Years and dates are easy to guess.</source>
+        <translation>Jaartallen en datums zijn makkelijk te raden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="53"/>
+        <source>It is too short and simple to resist guessing.</source>
+        <translation>Hij is te kort en te eenvoudig: hij is snel geraden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="58"/>
+        <source>Add a word or two: four or more unrelated words are strong and easy to remember.</source>
+        <translation>Voeg een woord of twee toe: vier of meer losse woorden die niet bij elkaar horen zijn sterk en makkelijk te onthouden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="66"/>
+        <source>Too weak: %1 %2</source>
+        <translation>Te zwak: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="73"/>
+        <source>Strong.</source>
+        <translation>Sterk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="73"/>
+        <source>Good.</source>
+        <translation>Goed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/passphrase_words.py" line="78"/>
+        <source>Too many wrong tries. You can try again in %1 s.</source>
+        <translation>Te veel verkeerde pogingen. Over %1 s kun je het opnieuw proberen.</translation>
     </message>
 </context>
 <context>
@@ -1976,62 +2031,57 @@ eigen groep</translation>
 <context>
     <name>RecoveryPanel</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="219"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="282"/>
         <source>Enter the recovery key you wrote down when this laptop was set up, and choose a new passphrase.</source>
         <translation>Vul de herstelsleutel in die je hebt opgeschreven toen deze laptop werd ingesteld, en kies een nieuwe wachtwoordzin.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="224"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="287"/>
         <source>Recovery key</source>
         <translation>Herstelsleutel</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="228"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="291"/>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="231"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="294"/>
         <source>New passphrase again</source>
         <translation>Nieuwe wachtwoordzin nogmaals</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="236"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="299"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="237"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="300"/>
         <source>&amp;Recover and open</source>
         <translation>&amp;Herstellen en openen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="240"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="303"/>
         <source>Recovery &amp;key</source>
         <translation>Herstel&amp;sleutel</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="241"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="304"/>
         <source>&amp;New passphrase</source>
         <translation>&amp;Nieuwe wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="242"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="305"/>
         <source>&amp;Repeat</source>
         <translation>&amp;Herhalen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="259"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="322"/>
         <source>Enter the recovery key.</source>
         <translation>Vul de herstelsleutel in.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="261"/>
-        <source>A passphrase needs at least 8 characters; a few unrelated words are easiest to remember.</source>
-        <translation>Een wachtwoordzin heeft minstens 8 tekens nodig; een paar losse woorden zijn het makkelijkst te onthouden.</translation>
-    </message>
-    <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="264"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="326"/>
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtwoordzinnen zijn niet gelijk.</translation>
     </message>
@@ -2400,58 +2450,58 @@ eigen groep</translation>
 <context>
     <name>TrajectoryChart</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="55"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="56"/>
         <source>Trajectory chart</source>
         <translation>Grafiek van het verloop</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="61"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="62"/>
         <source>Chart legend</source>
         <translation>Legenda van de grafiek</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="108"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="109"/>
         <source>This youngster</source>
         <translation>Deze jongere</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="186"/>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="213"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="187"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="214"/>
         <source>Group mean</source>
         <translation>Groepsgemiddelde</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="205"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="206"/>
         <source>Measurement moment</source>
         <translation>Meetmoment</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="218"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="219"/>
         <source>Cut-off bands</source>
         <translation>Afkappunten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="219"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="220"/>
         <source>Hover a point for its score, moment and band.</source>
         <translation>Wijs een punt aan voor de score, het meetmoment en het gebied.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="239"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="240"/>
         <source>higher is better</source>
         <translation>hoger is beter</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="240"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="241"/>
         <source>higher is worse</source>
         <translation>hoger is slechter</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="245"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="246"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="69"/>
+        <location filename="../../src/joinus_desktop/ui/charts/trajectory.py" line="70"/>
         <source>No questionnaire filled in yet.</source>
         <translation>Nog geen vragenlijst ingevuld.</translation>
     </message>
@@ -2459,73 +2509,78 @@ eigen groep</translation>
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="53"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="58"/>
         <source>Join Us — unlock</source>
         <translation>Join Us — ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="59"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="64"/>
         <source>Join Us</source>
         <translation>Join Us</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="61"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="66"/>
         <source>Your group&apos;s notes are encrypted on this laptop. Enter your passphrase to open them.</source>
         <translation>De notities van je groep staan versleuteld op deze laptop. Vul je wachtwoordzin in om ze te openen.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="69"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="74"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="72"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="77"/>
         <source>Passphrase</source>
         <translation>Wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="78"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="83"/>
         <source>Unlock message</source>
         <translation>Melding bij ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="83"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="89"/>
+        <source>Wait before the next try</source>
+        <translation>Wachten voor de volgende poging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="100"/>
         <source>Opening the vault</source>
         <translation>Kluis wordt geopend</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="85"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="102"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="88"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="105"/>
         <source>Open the vault</source>
         <translation>De kluis openen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="89"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="106"/>
         <source>&amp;Forgot passphrase?</source>
         <translation>Wachtwoordzin &amp;vergeten?</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="91"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="108"/>
         <source>Forgot passphrase? Use the recovery key</source>
         <translation>Wachtwoordzin vergeten? Gebruik de herstelsleutel</translation>
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/screenshots.py" line="71"/>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="118"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="136"/>
         <source>Vault: %1</source>
         <translation>Kluis: %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="152"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="205"/>
         <source>Enter your passphrase.</source>
         <translation>Vul je wachtwoordzin in.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/unlock.py" line="169"/>
+        <location filename="../../src/joinus_desktop/ui/unlock.py" line="224"/>
         <source>That passphrase does not open this vault. Check Caps Lock and try again.</source>
         <translation>Met deze wachtwoordzin gaat de kluis niet open. Controleer Caps Lock en probeer het opnieuw.</translation>
     </message>

@@ -33,22 +33,41 @@ class UserError(Exception):
     """Something the person running the command can fix; shown as one line."""
 
 
-def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+def _secret(env: str, prompt: str, *, confirm: bool = False, new: bool = False) -> str:
+    """A secret from ``env`` or a prompt; a ``new`` passphrase must meet the rule (checked
+    before it is typed again, so a weak one is not typed twice for nothing)."""
     value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin.isatty():
-        raise UserError(f"{prompt.rstrip(': ')} needed: set {env} or run in a terminal.")
-    value = getpass.getpass(prompt)
+    if value is None:
+        if not sys.stdin.isatty():
+            raise UserError(f"{prompt.rstrip(': ')} needed: set {env} or run in a terminal.")
+        value = getpass.getpass(prompt)
+    else:
+        confirm = False
+    if new:
+        from .store.passphrase_policy import rate
+
+        rating = rate(value)
+        if not rating.acceptable:
+            raise UserError(f"{rating.english()} Nothing was changed.")
     if confirm and getpass.getpass("Type it again: ") != value:
         raise UserError("The two entries differ; nothing was changed.")
     return value
+
+
+def _wait_for_backoff(root: Path) -> None:
+    """After 5 wrong tries the next one must wait: refuse at once, saying how long, rather
+    than ask for a passphrase that cannot be tried yet (the store checks again)."""
+    from .store.unlock_attempts import UnlockThrottle
+    from .store.vault import VaultPaths
+
+    UnlockThrottle(VaultPaths(root).unlock_attempts).check()
 
 
 def _open_store(args: argparse.Namespace):  # -> Store; imported lazily to keep --help fast
     from .store.store import Store
 
     root = resolve_data_dir(args.data_dir)
+    _wait_for_backoff(root)
     return Store.open(root, _secret(ENV_PASSPHRASE, "Passphrase: "))
 
 
@@ -60,7 +79,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     if VaultPaths(root).exists():
         raise UserError(f"A vault already exists in {root}.")
-    passphrase = _secret(ENV_PASSPHRASE, "New passphrase: ", confirm=True)
+    passphrase = _secret(ENV_PASSPHRASE, "New passphrase: ", confirm=True, new=True)
     store, recovery = Store.create(root, passphrase)
     store.lock()
     print(f"Created an encrypted vault in {root}.")
@@ -79,6 +98,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .store.vault import VaultPaths
 
     root = resolve_data_dir(args.data_dir)
+    if VaultPaths(root).exists():
+        _wait_for_backoff(root)
     passphrase = _secret(ENV_PASSPHRASE, "Passphrase: ")
     if VaultPaths(root).exists():
         store = Store.open(root, passphrase)
@@ -120,7 +141,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
-        new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True)
+        new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True, new=True)
         store.vault.change_passphrase(new)
     print("Passphrase changed. The recovery key stays the same.")
     return EXIT_OK
@@ -131,8 +152,9 @@ def cmd_recover(args: argparse.Namespace) -> int:
     from .store.vault import Vault
 
     root = resolve_data_dir(args.data_dir)
+    _wait_for_backoff(root)  # wrong recovery keys count in the same row
     recovery = _secret(ENV_RECOVERY_KEY, "Recovery key: ")
-    new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True)
+    new = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True, new=True)
     vault = Vault.recover(root, recovery, new)
     with Store(vault) as store:
         store.audit.record("recover")

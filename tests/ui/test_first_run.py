@@ -61,11 +61,11 @@ def test_strength_feedback_language_and_saving_the_key(qtbot, tmp_path: Path,  #
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
     monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
     _tool().run_lrelease(TS_FILE, tmp_path / "joinus_nl.qm", quiet=True)
-    from joinus_desktop.store.vault import passphrase_strength
+    from joinus_desktop.store.passphrase_policy import rate
 
-    assert passphrase_strength("kort") == 0
-    assert passphrase_strength("eenvoudig1") == 1
-    assert passphrase_strength("paard batterij nietje correct") == 3
+    assert not rate("kort").acceptable
+    assert not rate("12345678").acceptable
+    assert rate("paard batterij nietje correct").score == 4
     dialog = FirstRunDialog(tmp_path / "profile",
                             creator=lambda r, p: Store.create(r, p, argon2=FAST))
     qtbot.addWidget(dialog)

@@ -6,6 +6,8 @@ do not know; the store translates them at its boundary into these.
 
 from __future__ import annotations
 
+import math
+
 from ..domain.problems import Problem
 
 
@@ -62,7 +64,23 @@ class VaultLocked(StoreError):
 
 
 class WeakPassphrase(VaultError):
-    pass
+    """A new passphrase breaks the rule (:mod:`.passphrase_policy`); ``rating`` says why."""
+
+    def __init__(self, message: str, *, rating: object | None = None) -> None:
+        super().__init__(message)
+        self.rating = rating  # a passphrase_policy.Rating (kept untyped: no import cycle)
+
+
+class UnlockThrottled(VaultError):
+    """Too many wrong tries: the next one is allowed after ``wait_s`` seconds."""
+
+    def __init__(self, wait_s: float) -> None:
+        self.wait_s = wait_s
+        seconds = max(1, math.ceil(wait_s))
+        super().__init__(
+            f"Too many wrong tries. Wait {seconds} second{'s' if seconds != 1 else ''} "
+            "before the next try."
+        )
 
 
 class ValidationError(StoreError):

@@ -29,10 +29,10 @@ from .errors import (
     VaultInUse,
     VaultLocked,
     VaultNotFound,
-    WeakPassphrase,
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from .files import PRIVATE_FILE, create_private_file, make_private, make_private_dir
 from .keyfile import (
     DATA_KEY_BYTES,
     DEFAULT_ARGON2,
@@ -42,29 +42,11 @@ from .keyfile import (
     derive_passphrase_kek,
     derive_recovery_kek,
 )
+from .passphrase_policy import require_strong
+from .unlock_attempts import UnlockThrottle
 
 log = logging.getLogger(__name__)
 
-MIN_PASSPHRASE_LENGTH = 8
-
-
-def passphrase_strength(text: str) -> int:
-    """0 (too short) … 3 (strong): length and variety, as a hint rather than a rule.
-
-    Several unrelated words beat clever symbols, so length counts most. One rating
-    for the first run, Settings and recovery, so a passphrase is rated alike everywhere.
-    """
-    if len(text) < MIN_PASSPHRASE_LENGTH:
-        return 0
-    kinds = sum(any(test(c) for c in text) for test in (
-        str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
-    words = len([w for w in text.replace("-", " ").split() if len(w) >= 3])
-    score = 1
-    if len(text) >= 14 or (len(text) >= 10 and kinds >= 3):
-        score = 2
-    if len(text) >= 20 or (len(text) >= 16 and (kinds >= 3 or words >= 3)):
-        score = 3
-    return score
 SQLITE_BUSY_TIMEOUT_S = 30.0
 
 
@@ -88,16 +70,38 @@ class VaultPaths:
     def logs(self) -> Path:
         return self.root / "logs"
 
+    @property
+    def unlock_attempts(self) -> Path:
+        """Failed unlocks so far (the back-off), next to the key file."""
+        return self.root / "unlock-attempts.json"
+
     def exists(self) -> bool:
         return self.keyfile.exists() or self.database.exists()
 
+    def make_private(self) -> None:
+        """The profile folder 0700 and the files the app keeps in it 0600.
+
+        New files are created so; this tightens a profile made by an older version or
+        restored from a backup. Only files the app knows are touched: ``--data-dir``
+        may point at a folder that holds other things too.
+        """
+        make_private_dir(self.root)
+        database = self.database
+        for path in (self.keyfile, database, self.lockfile, self.unlock_attempts,
+                     database.with_name(database.name + "-wal"),
+                     database.with_name(database.name + "-shm"),
+                     database.with_name(database.name + "-journal")):
+            make_private(path)
+        if self.logs.is_dir():
+            make_private(self.logs, directory=True)
+            for log_file in self.logs.iterdir():
+                if log_file.is_file():
+                    make_private(log_file)
+
 
 def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassphrase(
-            f"A passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters; "
-            "a few unrelated words are easiest to remember."
-        )
+    """The rule for a new passphrase (never for unlocking: an old vault still opens)."""
+    require_strong(passphrase)
 
 
 def open_connection(path: Path, data_key: bytes) -> sqlcipher3.Connection:
@@ -140,8 +144,9 @@ class Vault:
 
     @staticmethod
     def _acquire(paths: VaultPaths) -> filelock.BaseFileLock:
-        paths.root.mkdir(parents=True, exist_ok=True)
-        lock = filelock.FileLock(str(paths.lockfile), thread_local=False, is_singleton=False)
+        paths.make_private()
+        lock = filelock.FileLock(str(paths.lockfile), mode=PRIVATE_FILE, thread_local=False,
+                                 is_singleton=False)
         try:
             lock.acquire(timeout=0)
         except filelock.Timeout:
@@ -165,6 +170,8 @@ class Vault:
             recovery_text, recovery_secret = recovery_key.generate()
             wrap_recovery(keyfile, recovery_secret, data_key)
             keyfile.seal(data_key)
+            # 0600 before SQLite writes to it; its -wal and -shm files copy this mode.
+            create_private_file(paths.database)
             conn = open_connection(paths.database, data_key)
             try:
                 conn.execute("CREATE TABLE vault_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -192,10 +199,19 @@ class Vault:
         lock = cls._acquire(paths)
         try:
             keyfile = KeyFile.read(paths.keyfile)
-            data_key = unwrap(keyfile)
+            # Checked and counted under the folder's lock: two windows cannot both
+            # slip a try past the back-off.
+            throttle = UnlockThrottle(paths.unlock_attempts)
+            throttle.check()
+            try:
+                data_key = unwrap(keyfile)
+            except (WrongPassphrase, WrongRecoveryKey):
+                throttle.failed()
+                raise
             keyfile.verify(data_key)
             vault = cls(paths, keyfile, data_key, lock)
             vault._check_database()
+            throttle.succeeded()
         except BaseException:
             lock.release()
             raise

@@ -8,7 +8,7 @@ import traceback
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..store.errors import StoreError, ValidationError
+from ..store.errors import StoreError, UnlockThrottled, ValidationError, WeakPassphrase
 from .i18n import current_language
 
 log = logging.getLogger(__name__)
@@ -23,11 +23,27 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
         lang = current_language()
         return "\n".join(p.message(lang) for p in exc.problems if p.is_error) or str(exc)
+    if isinstance(exc, (WeakPassphrase, UnlockThrottled)):
+        return _passphrase_words(exc)
     if isinstance(exc, StoreError):
         # Store errors are written for people: say them as they are.
         return str(exc)
     return _tr("Something went wrong that the app did not expect. Your data is safe; "
                "please try again. If it keeps happening, tell your coordinator.")
+
+
+def _passphrase_words(exc: WeakPassphrase | UnlockThrottled) -> str:
+    """The passphrase rule and the back-off in the worker's language, not the store's English."""
+    import math
+
+    from ..store.passphrase_policy import Rating
+    from . import passphrase_words
+
+    if isinstance(exc, UnlockThrottled):
+        return passphrase_words.wait_message(math.ceil(exc.wait_s))
+    if isinstance(exc.rating, Rating):
+        return passphrase_words.problem(exc.rating)
+    return str(exc)
 
 
 def log_error(exc: BaseException) -> None:

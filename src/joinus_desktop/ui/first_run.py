@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..store.files import write_atomically
 from ..store.store import Store
-from ..store.vault import MIN_PASSPHRASE_LENGTH, passphrase_strength
+from ..store.passphrase_policy import Weakness, rate
+from . import passphrase_words
 from .errors import describe, log_error
-from .i18n import language_combo, plural, set_language
+from .i18n import language_combo, set_language
 from .tasks import QueryOp
 
 Creator = Callable[[Path, str], tuple[Store, str]]
@@ -69,6 +71,7 @@ class FirstRunDialog(QDialog):
         self.first_label.setBuddy(self.first)
         self.strength = QLabel()
         self.strength.setObjectName("Hint")
+        self.strength.setWordWrap(True)
         self.second_label = QLabel()
         self.second_label.setBuddy(self.second)
         self.problem = QLabel()
@@ -209,18 +212,34 @@ class FirstRunDialog(QDialog):
         if not text:
             self.strength.clear()
             return
-        words = [self.tr("Too short"), self.tr("Fair"), self.tr("Good"), self.tr("Strong")]
-        colours = ["#c62828", "#b26a00", "#2e7d32", "#1b5e20"]
-        level = passphrase_strength(text)
-        self.strength.setText(self.tr("Strength: %1").replace("%1", words[level]))
-        self.strength.setStyleSheet(f"color: {colours[level]};")
+        rating = rate(text)
+        shown = self.tr("Strength: %1").replace("%1", passphrase_words.strength_word(rating))
+        if not rating.acceptable:
+            shown += " — " + passphrase_words.reason(rating)
+        self.strength.setText(shown)
+        self.strength.setStyleSheet(f"color: {passphrase_words.strength_colour(rating)};")
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show wrapped feedback whole: a dialog keeps its first height otherwise,
+        and the reasons for a weak passphrase take two or three lines."""
+        self.layout().activate()
+        # The size hint is taken at a narrower width than the dialog has, so it errs on
+        # the roomy side; height-for-width of the stacked pages errs on the short one.
+        needed = self.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def check(self) -> str | None:
-        """What is wrong with the two passphrases, or None."""
+        """What is wrong with the two passphrases, or None (the same rule as `init`)."""
         first, second = self.first.text(), self.second.text()
-        if len(first) < MIN_PASSPHRASE_LENGTH:
-            return plural(self.tr("A passphrase needs at least %n characters.", "",
-                                  MIN_PASSPHRASE_LENGTH), MIN_PASSPHRASE_LENGTH)
+        rating = rate(first)
+        if not rating.acceptable:
+            # The strength line above already says why; here, what to do about it
+            # (the rule's minimum length is said again: it is the plainest reason).
+            if rating.weakness is Weakness.TOO_SHORT:
+                return passphrase_words.problem(rating)
+            return passphrase_words.hint()
         if first != second:
             return self.tr("The two passphrases are not the same.")
         return None
@@ -229,6 +248,7 @@ class FirstRunDialog(QDialog):
         problem = self.check()
         if problem:
             self.problem.setText(problem)
+            self._fit()
             return
         self.problem.clear()
         for w in (self.first, self.second, self.create_button, self.language):
@@ -255,6 +275,7 @@ class FirstRunDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         log_error(exc)
         self.problem.setText(describe(exc))
+        self._fit()
 
     # -- keeping the recovery key ---------------------------------------------
 
@@ -271,7 +292,7 @@ class FirstRunDialog(QDialog):
             "With it, anyone can open this laptop's Join Us vault.\n").replace(
             "%1", self.key_label.text())
         try:
-            Path(path).write_text(text, encoding="utf-8")
+            write_atomically(Path(path), text.encode("utf-8"))  # 0600, like every export
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), describe(exc))
             return False

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -18,9 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store.errors import StoreError, WrongPassphrase
+from ..store.errors import StoreError, UnlockThrottled, WrongPassphrase, WrongRecoveryKey
 from ..store.store import Store
-from ..store.vault import passphrase_strength
+from ..store.unlock_attempts import UnlockThrottle
+from ..store.vault import VaultPaths
+from ..store.passphrase_policy import rate
+from . import passphrase_words
 from .errors import describe, log_error
 from .tasks import QueryOp
 
@@ -77,6 +82,18 @@ class UnlockWindow(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Unlock message"))
         self.message.hide()
+        # The back-off after 5 wrong tries: a countdown, the Open button disabled meanwhile.
+        self.wait_label = QLabel(card)
+        self.wait_label.setObjectName("ErrorText")
+        self.wait_label.setWordWrap(True)
+        self.wait_label.setAccessibleName(self.tr("Wait before the next try"))
+        self.wait_label.hide()
+        self._throttle = UnlockThrottle(VaultPaths(data_dir).unlock_attempts)
+        self._wait_until = 0.0  # time.monotonic() when the next try is allowed
+        self._busy = False
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)  # the shown second changes on time, not up to 1 s late
+        self._countdown.timeout.connect(self._tick)
         self.busy = QProgressBar(card)
         self.busy.setRange(0, 0)  # indeterminate: key derivation has no progress to report
         self.busy.setTextVisible(False)
@@ -106,6 +123,7 @@ class UnlockWindow(QWidget):
         inner.addWidget(label)
         inner.addWidget(self.passphrase)
         inner.addWidget(self.message)
+        inner.addWidget(self.wait_label)
         inner.addWidget(self.busy)
         inner.addSpacing(4)
         row = QHBoxLayout()
@@ -135,10 +153,12 @@ class UnlockWindow(QWidget):
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.passphrase.textEdited.connect(lambda _: self.message.hide())
         self.passphrase.setFocus()
+        self.start_wait(self._throttle.wait_s())  # the back-off survives a restart
 
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self.passphrase.setEnabled(not busy)
-        self.open_button.setEnabled(not busy)
+        self.open_button.setEnabled(not busy and not self.waiting)
         self.busy.setVisible(busy)
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
@@ -146,11 +166,46 @@ class UnlockWindow(QWidget):
         self.message.setText(text)
         self.message.show()
 
+    # -- the back-off ------------------------------------------------------------
+
+    @property
+    def waiting(self) -> bool:
+        return self._countdown.isActive()
+
+    def start_wait(self, seconds: float) -> None:
+        """Count down ``seconds`` with the Open button disabled (a timer: the UI stays live)."""
+        if seconds <= 0:
+            return
+        self._wait_until = time.monotonic() + seconds
+        self.open_button.setEnabled(False)
+        self._countdown.start()
+        self._tick()
+
+    def _tick(self) -> None:
+        remaining = self._wait_until - time.monotonic()
+        if remaining <= 0:
+            self._countdown.stop()
+            self.wait_label.hide()
+            self.open_button.setEnabled(not self._busy)
+            return
+        self.wait_label.setText(passphrase_words.wait_message(math.ceil(remaining)))
+        self.wait_label.show()
+
+    def _wait_after_failure(self) -> None:
+        try:
+            self.start_wait(self._throttle.wait_s())
+        except OSError:  # pragma: no cover - the store counted already; showing is extra
+            pass
+
+    # -- unlocking ---------------------------------------------------------------
+
     def try_unlock(self) -> None:
         passphrase = self.passphrase.text()
         if not passphrase:
             self.show_message(self.tr("Enter your passphrase."))
             return
+        if self.waiting:
+            return  # Return pressed during the countdown: the button is disabled, so is this
         if not self.open_button.isEnabled():
             return  # already deriving the key
         self.message.hide()
@@ -169,6 +224,10 @@ class UnlockWindow(QWidget):
             self.show_message(self.tr("That passphrase does not open this vault. "
                                       "Check Caps Lock and try again."))
             self.passphrase.selectAll()
+            self._wait_after_failure()
+        elif isinstance(exc, UnlockThrottled):
+            self.message.hide()
+            self.start_wait(exc.wait_s)
         elif isinstance(exc, StoreError):
             self.show_message(describe(exc))
         else:
@@ -200,9 +259,13 @@ class UnlockWindow(QWidget):
         self.recovery.set_busy(True)
         self.busy.setVisible(True)
         QueryOp(parent=self, op=lambda: recover_store(root, recovery_text, new_passphrase),
-                success=self._recovered).failure(
-            lambda exc: self.recovery.show_message(describe(exc))).finally_(
+                success=self._recovered).failure(self._recovery_failed).finally_(
             lambda: (self.recovery.set_busy(False), self.busy.setVisible(False))).run()
+
+    def _recovery_failed(self, exc: BaseException) -> None:
+        self.recovery.show_message(describe(exc))
+        if isinstance(exc, (WrongRecoveryKey, UnlockThrottled)):
+            self._wait_after_failure()  # wrong recovery keys count in the same row
 
     def _recovered(self, store: Store) -> None:
         self.recovery.clear()
@@ -257,9 +320,8 @@ class RecoveryPanel(QWidget):
         key, new, repeat = self.key.text().strip(), self.new.text(), self.repeat.text()
         if not key:
             self.show_message(self.tr("Enter the recovery key."))
-        elif passphrase_strength(new) == 0:
-            self.show_message(self.tr("A passphrase needs at least 8 characters; a few "
-                                      "unrelated words are easiest to remember."))
+        elif not (rating := rate(new)).acceptable:
+            self.show_message(passphrase_words.problem(rating))  # the rule of first run
         elif new != repeat:
             self.show_message(self.tr("The two new passphrases differ."))
         elif self.submit.isEnabled():

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain import schedule
 from ...domain.instruments import Instrument, Scale
+from ...store.files import write_atomically
 from .. import style
 
 
@@ -285,7 +286,12 @@ class TrajectoryChart(QWidget):
         path = Path(path)
         if not self.isVisible():
             self.resize(max(self.width(), width), max(self.height(), height))
-        pixmap = self.grab()
-        if not pixmap.save(str(path), "PNG"):
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        saved = self.grab().save(buffer, "PNG")
+        buffer.close()
+        if not saved:
             raise OSError(f"could not write {path.name}")
+        write_atomically(path, bytes(data.data()))  # 0600, like every export
         return path

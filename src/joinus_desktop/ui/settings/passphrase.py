@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from ...store.errors import WrongPassphrase
 from ...store.store import Store
-from ...store.vault import MIN_PASSPHRASE_LENGTH, passphrase_strength
+from ...store.passphrase_policy import MIN_LENGTH, rate
+from .. import passphrase_words
 from ..errors import describe
 from ..tasks import QueryOp
 from ..widgets import Card, restyle
@@ -62,14 +63,16 @@ class PassphraseCard(Card):
 
     def _check(self) -> None:
         new, repeat = self.new.text(), self.repeat.text()
-        words = (self.tr("At least %1 characters; a few unrelated words are easiest to remember.")
-                 .replace("%1", str(MIN_PASSPHRASE_LENGTH)),
-                 self.tr("Weak: longer is better."), self.tr("Reasonable."), self.tr("Strong."))
-        self.feedback.setText(words[passphrase_strength(new)] if new else words[0])
+        rating = rate(new) if new else None
+        if rating is None:
+            self.feedback.setText(self.tr("At least %1 characters; a few unrelated words are "
+                                          "easiest to remember.").replace("%1", str(MIN_LENGTH)))
+        else:
+            self.feedback.setText(passphrase_words.feedback(rating))
         if repeat and new != repeat:
             self.feedback.setText(self.tr("The two new passphrases differ."))
-        self.button.setEnabled(bool(self.current.text()) and passphrase_strength(new) > 0
-                               and new == repeat)
+        self.button.setEnabled(bool(self.current.text()) and rating is not None
+                               and rating.acceptable and new == repeat)
 
     def _say(self, text: str, error: bool) -> None:
         restyle(self.message, "ErrorText" if error else "Muted")
