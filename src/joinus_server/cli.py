@@ -34,6 +34,10 @@ class _Failure(Exception):
     """Reported as one line; carries the exit status."""
 
 
+class _Usage(_Failure):
+    """A command line that is wrong in a way argparse cannot tell (options that clash)."""
+
+
 def _common(json_flag: bool) -> _Parser:
     # Accepted before or after the sub-command: SUPPRESS keeps a later default from
     # overwriting an earlier value.
@@ -146,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         return _admin(args)
+    except _Usage as exc:
+        return _fail(f"{exc} (see --help)", 2)
     except (_Failure, AdminError, StorageUnavailable) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
@@ -306,11 +312,11 @@ def _rotation(args: argparse.Namespace) -> dict[str, str] | None:
     signing = args.old_private_key is not None or args.new_public_key is not None
     if args.rotation is not None:
         if signing or args.out:
-            raise _Failure("give either --rotation, or --old-private-key with "
+            raise _Usage("give either --rotation, or --old-private-key with "
                            "--new-public-key (and --out to sign offline)")
         return orgkeys.read_rotation(Path(args.rotation))
     if args.old_private_key is None or args.new_public_key is None:
-        raise _Failure("give --old-private-key and --new-public-key (with --out to sign "
+        raise _Usage("give --old-private-key and --new-public-key (with --out to sign "
                        "offline), or --rotation with a rotation signed offline")
     if args.out:
         return None
