@@ -142,8 +142,13 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
+        from .store.org_key_pin import PIN_META, REFUSED_META
+
         info = {"data_dir": str(store.vault.paths.root), "app_version": __version__,
-                **store.diagnostics()}
+                **store.diagnostics(),
+                # to compare with the fingerprint `joinus-server admin set-org-key` printed
+                "organisation_key": {"pinned": store.meta(PIN_META),
+                                     "refused": store.meta(REFUSED_META)}}
     print(json.dumps(info, indent=2))
     return EXIT_OK
 

@@ -164,6 +164,11 @@ def test_an_unsigned_replacement_is_refused_and_the_user_is_told(
     assert done.returncode == 0, done.stderr
     assert "WARNING: the organisation server offers a new organisation key" in done.stderr
     assert "Traceback" not in done.stderr
+    info = subprocess.run([sys.executable, "-m", "joinus_desktop", "--data-dir", str(root),
+                           "info"], capture_output=True, text=True, timeout=120, check=True,
+                          env=subprocess_env({"JOINUS_PASSPHRASE": PASSPHRASE}))
+    assert json.loads(info.stdout)["organisation_key"] == {
+        "pinned": pinned, "refused": fp(mallory_public.read_bytes())}
     with Store.open(root, PASSPHRASE) as store:
         assert org_slot(store) == before
         assert store.records.get("youngster", youngster)["alias"] == "Sam"
