@@ -92,11 +92,12 @@ def apply_server_key(store: Store, public_pem: object, rotations: object) -> Out
         log.warning("organisation key not used: %s", exc)
         return "unusable"
     if offered is None:
-        return "no_key"  # nothing to wrap to; the current wrap (if any) stays
+        _clear_refusal(store)  # nothing to wrap to: the current wrap (if any) stays
+        return "no_key"
     pin = pinned_key(store)
     if offered == pin:
         _wrap(store, public_pem, offered)
-        store.set_meta(REFUSED_META, None)
+        _clear_refusal(store)
         return "pinned"
     chain = None if pin == NO_KEY else follow_chain(pin, offered, rotations)
     if chain is None:
@@ -113,6 +114,11 @@ def apply_server_key(store: Store, public_pem: object, rotations: object) -> Out
     log.info("organisation key rotated from %s to %s (%d signed step(s))", pin[:12],
              offered[:12], len(chain))
     return "rotated"
+
+
+def _clear_refusal(store: Store) -> None:
+    if store.meta(REFUSED_META) is not None:  # no write on every sync
+        store.set_meta(REFUSED_META, None)
 
 
 def _wrap(store: Store, public_pem: object, key_id: str) -> None:
