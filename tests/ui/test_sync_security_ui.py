@@ -78,3 +78,28 @@ def test_a_refused_organisation_key_is_shown_in_the_sync_status(
     widget.update_status()
     assert "nieuwe organisatiesleutel geweigerd" in widget.text.text()
     service.stop()
+
+
+def test_an_untrusted_certificate_is_explained_in_the_dialog(
+        qtbot, demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from tests.support.postgres import free_port
+    from tests.support.tls_server import TlsServer, make_authority
+
+    for name in ("JOINUS_CA_BUNDLE", "SSL_CERT_FILE", "SSL_CERT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    authority = make_authority(tmp_path)
+    server = TlsServer(f"sqlite:///{tmp_path / 'tls.db'}", free_port(), tmp_path / "tls.log",
+                       ("--tls-cert", str(authority.cert_pem), "--tls-key",
+                        str(authority.key_pem)), ca_pem=authority.ca_pem).start()
+    try:
+        dialog = EnrollDialog(demo_store)
+        qtbot.addWidget(dialog)
+        dialog.url.setText(server.url)
+        dialog.code.setText("K7M2-Q9XP")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=20_000)
+        assert "certificate is not trusted, so nothing was sent" in dialog.message.text()
+        assert "JOINUS_CA_BUNDLE" in dialog.message.text()
+        assert dialog.answer is None and not demo_store.sync.enrolled
+    finally:
+        server.stop()
