@@ -96,7 +96,8 @@ def apply_server_key(store: Store, public_pem: object, rotations: object) -> Out
         return "no_key"
     pin = pinned_key(store)
     if offered == pin:
-        _wrap(store, public_pem, offered)
+        if not _wrap(store, public_pem, offered):
+            return "unusable"
         _clear_refusal(store)
         return "pinned"
     chain = None if pin == NO_KEY else follow_chain(pin, offered, rotations)
@@ -107,7 +108,8 @@ def apply_server_key(store: Store, public_pem: object, rotations: object) -> Out
         store.set_meta(REFUSED_META, offered)
         return "refused"
     # Wrap first, then move the pin: a crash in between repeats the (still valid) step.
-    _wrap(store, chain[-1].public_pem.decode("ascii"), offered)
+    if not _wrap(store, chain[-1].public_pem.decode("ascii"), offered):
+        return "unusable"  # the pin stays: the next sync tries the same step again
     with store.db.write():
         store.set_meta(PIN_META, offered)
         store.set_meta(REFUSED_META, None)
@@ -121,9 +123,17 @@ def _clear_refusal(store: Store) -> None:
         store.set_meta(REFUSED_META, None)
 
 
-def _wrap(store: Store, public_pem: object, key_id: str) -> None:
+def _wrap(store: Store, public_pem: object, key_id: str) -> bool:
+    """Wrap the vault key to ``key_id`` unless it is already; False if that failed."""
     slot = store.vault.keyfile.slots.get(SLOT) or {}
-    if slot.get("key_id") != key_id:
-        assert isinstance(public_pem, str)
+    if slot.get("key_id") == key_id:
+        return True
+    assert isinstance(public_pem, str)
+    try:
         store.vault.wrap_for_organisation(public_pem.encode("ascii"))
-        log.info("vault key wrapped to the organisation's key %s", key_id[:12])
+    except StoreError as exc:
+        # Must not stop sync; the vault keeps its other wraps (and its current one).
+        log.warning("vault key not wrapped to the organisation's key %s: %s", key_id[:12], exc)
+        return False
+    log.info("vault key wrapped to the organisation's key %s", key_id[:12])
+    return True
