@@ -428,44 +428,54 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="27"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="28"/>
         <source>Connect to the organisation server</source>
         <translation>Verbinden met de organisatieserver</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="30"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="31"/>
         <source>Your coordinator gives you the server address and a one-time code. After connecting, this laptop shares your group&apos;s records with your colleague and the organisation, whenever it is online.</source>
         <translation>Je coördinator geeft je het serveradres en een eenmalige code. Na het verbinden deelt deze laptop de gegevens van je groep met je collega en de organisatie, zodra hij online is.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="35"/>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="46"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="36"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="47"/>
         <source>Server address</source>
         <translation>Serveradres</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="37"/>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="47"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="38"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="48"/>
         <source>Enrolment code</source>
         <translation>Koppelcode</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="38"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="39"/>
         <source>e.g. K7M2-Q9XP</source>
         <translation>bijv. K7M2-Q9XP</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="50"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="51"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="63"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="64"/>
         <source>Fill in the server address and the code.</source>
         <translation>Vul het serveradres en de code in.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="85"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="68"/>
+        <source>Use the server&apos;s https:// address. With plain http:// the code and your records would travel unencrypted; that is allowed only to this computer itself (localhost).</source>
+        <translation>Gebruik het https://-adres van de server. Met gewoon http:// zouden de code en je gegevens onversleuteld over het netwerk gaan; dat mag alleen naar deze computer zelf (localhost).</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="91"/>
+        <source>The server&apos;s certificate is not trusted, so nothing was sent. If your organisation uses its own certificate authority, ask your IT department to set JOINUS_CA_BUNDLE (see the installation guide).</source>
+        <translation>Het certificaat van de server wordt niet vertrouwd, dus er is niets verstuurd. Gebruikt je organisatie een eigen certificaatautoriteit, vraag dan je IT-afdeling om JOINUS_CA_BUNDLE in te stellen (zie de installatiehandleiding).</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="97"/>
         <source>Connecting failed: %1</source>
         <translation>Verbinden is mislukt: %1</translation>
     </message>
@@ -2288,8 +2298,18 @@ eigen groep</translation>
         <source>next try in %1 s</source>
         <translation>volgende poging over %1 s</translation>
     </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="71"/>
+        <source>new organisation key refused</source>
+        <translation>nieuwe organisatiesleutel geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="77"/>
+        <source>The organisation server offers a new organisation key that is not signed by the key this laptop received at enrolment. This laptop refused it: your vault can still be recovered only with the organisation key it trusts, and your records keep syncing. Tell your coordinator.</source>
+        <translation>De organisatieserver biedt een nieuwe organisatiesleutel aan die niet is ondertekend met de sleutel die deze laptop bij het koppelen kreeg. Deze laptop heeft hem geweigerd: je kluis is alleen te herstellen met de organisatiesleutel die hij vertrouwt, en je gegevens worden gewoon gesynchroniseerd. Meld dit bij je coördinator.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="75"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="84"/>
         <source>%n item(s) to review</source>
         <translation>
             <numerusform>%n item om na te kijken</numerusform>
@@ -2297,12 +2317,12 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="77"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="86"/>
         <source>Sync now</source>
         <translation>Nu synchroniseren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="77"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="86"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>

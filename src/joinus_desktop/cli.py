@@ -164,15 +164,43 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
+        from .store.org_key_pin import PIN_META, REFUSED_META
+
         info = {"data_dir": str(store.vault.paths.root), "app_version": __version__,
-                **store.diagnostics()}
+                **store.diagnostics(),
+                # to compare with the fingerprint `joinus-server admin set-org-key` printed
+                "organisation_key": {"pinned": store.meta(PIN_META),
+                                     "refused": store.meta(REFUSED_META)}}
     print(json.dumps(info, indent=2))
     return EXIT_OK
+
+
+def _refuse_insecure(url: str | None) -> None:
+    """Before the passphrase prompt and before anything is sent (the code is a secret)."""
+    from .sync.tls import insecure_reason
+
+    reason = insecure_reason(url) if url is not None else None
+    if reason is not None:
+        raise UserError(reason)
+
+
+def _warn_org_key(store) -> None:  # noqa: ANN001 - Store, imported lazily
+    """Tell the user the server offers an organisation key this laptop refused."""
+    from .store.org_key_pin import pinned_key, refused_key
+
+    refused = refused_key(store)
+    if refused:
+        print(f"WARNING: the organisation server offers a new organisation key "
+              f"({refused[:16]}…) that is not signed by the key this laptop trusts "
+              f"({pinned_key(store)[:16]}…). It was refused: the vault stays wrapped to the "
+              "trusted key only. Tell your coordinator; if the organisation really replaced "
+              "its key without signing it, enrol again with a new code.", file=sys.stderr)
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
     from .sync.engine import SyncEngine, enroll
 
+    _refuse_insecure(args.server)
     with _open_store(args) as store:
         if store.sync.enrolled and not args.force:
             raise UserError("This vault is already enrolled; pass --force to enrol it again.")
@@ -186,12 +214,14 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         finally:
             engine.close()
         print(f"First sync: {report.summary()}.")
+        _warn_org_key(store)
     return EXIT_OK
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from .sync.engine import SyncEngine
 
+    _refuse_insecure(args.server)
     with _open_store(args) as store:
         engine = SyncEngine(store, server_url=args.server)
         try:
@@ -199,6 +229,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         finally:
             engine.close()
         waiting = store.pending_changes()
+        _warn_org_key(store)
     print(f"Synced: {report.summary()}."
           + (f" {waiting} change(s) still waiting." if waiting else ""))
     if report.rejected:

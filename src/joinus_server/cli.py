@@ -34,6 +34,10 @@ class _Failure(Exception):
     """Reported as one line; carries the exit status."""
 
 
+class _Usage(_Failure):
+    """A command line that is wrong in a way argparse cannot tell (options that clash)."""
+
+
 def _common(json_flag: bool) -> _Parser:
     # Accepted before or after the sub-command: SUPPRESS keeps a later default from
     # overwriting an earlier value.
@@ -63,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument("--no-access-log", action="store_true", help="do not log requests")
+    serve.add_argument("--tls-cert", metavar="PEM",
+                       help="serve HTTPS with this certificate (chain) file; usually a "
+                            "TLS-terminating proxy in front does this instead")
+    serve.add_argument("--tls-key", metavar="PEM", help="the private key of --tls-cert")
 
     admin = commands.add_parser("admin", parents=[admin_common],
                                 help="administer teams, users, devices and data")
@@ -106,6 +114,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("months", type=int, metavar="MONTHS")
     p = action("set-org-key", "store the organisation's RSA public key (PEM, >= 3072 bits)")
     p.add_argument("public_key", metavar="PUBLIC.pem")
+    p.add_argument("--replace-unsigned", action="store_true",
+                   help="replace a different key without a signature (only when the old "
+                        "private key is lost: every enrolled laptop refuses the new key "
+                        "until it enrols again)")
+    p = action("rotate-org-key",
+               "replace the organisation key by a new one signed with the old private key "
+               "(laptops refuse a new key that is not signed)")
+    p.add_argument("--old-private-key", metavar="OLD-PRIVATE.pem",
+                   help="the current key's private key, to sign with (keep it offline: "
+                        "with --out nothing touches the database)")
+    p.add_argument("--new-public-key", metavar="NEW-PUBLIC.pem",
+                   help="the new public key (from admin org-keygen)")
+    p.add_argument("--out", metavar="ROTATION.json",
+                   help="only write the signed rotation to this file (offline)")
+    p.add_argument("--rotation", metavar="ROTATION.json",
+                   help="store a rotation signed offline with --out")
     p = action("org-keygen", "generate the organisation's key pair (run offline)")
     p.add_argument("--private-out", required=True, metavar="PATH")
     p.add_argument("--public-out", required=True, metavar="PATH")
@@ -126,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         return _admin(args)
+    except _Usage as exc:
+        return _fail(f"{exc} (see --help)", 2)
     except (_Failure, AdminError, StorageUnavailable) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
@@ -170,6 +196,11 @@ def _serve(args: argparse.Namespace) -> int:
         raise _Failure("--workers must be at least 1")
     if args.workers > 1 and url.startswith("sqlite"):
         raise _Failure("several workers need PostgreSQL; SQLite serves one worker")
+    if (args.tls_cert is None) != (args.tls_key is None):
+        raise _Failure("--tls-cert and --tls-key go together")
+    for name in (args.tls_cert, args.tls_key):
+        if name is not None:
+            _read_file(name)  # one clear line now, rather than a traceback from uvicorn
     _open(args).close()  # migrate once, and fail here with one line if the database is wrong
     os.environ[ENV_DATABASE] = url  # each worker opens its own connections from this
     config = uvicorn_log_config(args.log_level.upper(), access_log=not args.no_access_log)
@@ -178,6 +209,7 @@ def _serve(args: argparse.Namespace) -> int:
     uvicorn.run("joinus_server.app:app_from_environment", factory=True, host=args.host,
                 port=args.port, workers=args.workers, log_config=config,
                 log_level=args.log_level, access_log=not args.no_access_log,
+                ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
                 server_header=False, proxy_headers=True,
                 # Longer than nginx's upstream keepalive_timeout (60 s): a proxy or client
                 # reusing a connection the server just closed sees a reset (a 502 at nginx).
@@ -191,6 +223,9 @@ def _offline(args: argparse.Namespace) -> Any:
 
     from . import orgkeys
 
+    if args.action == "rotate-org-key":
+        rotation = orgkeys.sign_rotation(Path(args.old_private_key), Path(args.new_public_key))
+        return orgkeys.write_rotation(Path(args.out), rotation)
     if args.action == "org-keygen":
         result = orgkeys.generate(Path(args.private_out), Path(args.public_out), bits=args.bits)
         print(f"WARNING: {orgkeys.PRIVATE_KEY_WARNING}", file=sys.stderr)
@@ -223,7 +258,8 @@ def _admin(args: argparse.Namespace) -> int:
 
     as_json = getattr(args, "json", False)
     actor = f"admin:{_os_user()}"
-    if args.action in OFFLINE_ACTIONS:
+    rotation = _rotation(args) if args.action == "rotate-org-key" else None
+    if args.action in OFFLINE_ACTIONS or (args.action == "rotate-org-key" and args.out):
         result = _offline(args)
         print(json.dumps(result, indent=2, ensure_ascii=False) if as_json
               else _human(args.action, result))
@@ -250,7 +286,10 @@ def _admin(args: argparse.Namespace) -> int:
                                                record_id=args.record, device_id=args.device),
             "set-retention": lambda: organisation.set_retention(storage, args.months,
                                                                 actor=actor),
-            "set-org-key": lambda: organisation.set_org_key(storage, pem, actor=actor),
+            "set-org-key": lambda: organisation.set_org_key(
+                storage, pem, actor=actor, replace_unsigned=args.replace_unsigned),
+            "rotate-org-key": lambda: organisation.rotate_org_key(storage, rotation or {},
+                                                                  actor=actor),
             "retention-due": lambda: organisation.retention_due(storage, None),
             "erasure-receipt": lambda: organisation.erasure_receipt(storage, args.youngster_id),
         }
@@ -262,6 +301,26 @@ def _admin(args: argparse.Namespace) -> int:
     else:
         print(_human(args.action, result))
     return 0
+
+
+def _rotation(args: argparse.Namespace) -> dict[str, str] | None:
+    """The signed rotation ``rotate-org-key`` stores (None with --out: signing only)."""
+    from pathlib import Path
+
+    from . import orgkeys
+
+    signing = args.old_private_key is not None or args.new_public_key is not None
+    if args.rotation is not None:
+        if signing or args.out:
+            raise _Usage("give either --rotation, or --old-private-key with "
+                           "--new-public-key (and --out to sign offline)")
+        return orgkeys.read_rotation(Path(args.rotation))
+    if args.old_private_key is None or args.new_public_key is None:
+        raise _Usage("give --old-private-key and --new-public-key (with --out to sign "
+                       "offline), or --rotation with a rotation signed offline")
+    if args.out:
+        return None
+    return orgkeys.sign_rotation(Path(args.old_private_key), Path(args.new_public_key))
 
 
 def _os_user() -> str:
@@ -299,6 +358,16 @@ def _human(action: str, result: Any) -> str:
     if action == "set-org-key":
         return (f"Organisation public key stored ({result['bits']} bits, fingerprint "
                 f"{result['fingerprint']}). Devices receive it with their settings.")
+    if action == "rotate-org-key" and "rotation" in result:
+        return (f"Signed rotation written to {result['rotation']}:\n"
+                f"  from {result['previous_fingerprint']}\n"
+                f"  to   {result['fingerprint']}\n"
+                f"Store it on the server: joinus-server admin rotate-org-key "
+                f"--rotation {result['rotation']}")
+    if action == "rotate-org-key":
+        return (f"Organisation key rotated to {result['fingerprint']} (signed by "
+                f"{result['previous_fingerprint']}). Laptops re-wrap their vault key to it "
+                "at their next sync; keep the old private key until they all have.")
     if action == "org-keygen":
         return (f"Private key: {result['private_key']} (mode 600)\n"
                 f"Public key:  {result['public_key']}\n"

@@ -29,6 +29,9 @@ from .errors import AdminError, ApiError
 from .storage import Storage, Tx
 
 ORG_KEY = "organisation_public_key"
+# The signed rotations from earlier keys to the current one (JSON list, oldest first):
+# a laptop pinned to an earlier key follows them (joinus_desktop.store.org_key_rotation).
+ORG_KEY_ROTATIONS = "organisation_key_rotations"
 
 # What a device's audit entry may say: ids and actions, never content.
 AUDIT_ACTIONS = ("open", "create", "change", "delete", "export", "import", "erase", "unlock",
@@ -43,7 +46,13 @@ MAX_SEQ = 2**63 - 1
 def settings_in(tx: Tx) -> dict[str, Any]:
     months = tx.setting(RETENTION_KEY)
     return {"retention_months": int(months) if months is not None else DEFAULT_RETENTION_MONTHS,
-            "organisation_public_key": tx.setting(ORG_KEY)}
+            "organisation_public_key": tx.setting(ORG_KEY),
+            ORG_KEY_ROTATIONS: _rotations(tx)}
+
+
+def _rotations(tx: Tx) -> list[dict[str, str]]:
+    stored = tx.setting(ORG_KEY_ROTATIONS)
+    return json.loads(stored) if stored else []
 
 
 def settings(storage: Storage) -> dict[str, Any]:
@@ -64,30 +73,85 @@ def set_retention(storage: Storage, months: int, *, actor: str) -> dict[str, Any
     return {"retention_months": months, "previous": previous}
 
 
-def set_org_key(storage: Storage, pem: bytes, *, actor: str) -> dict[str, Any]:
-    """Store the organisation's RSA public key (>= 3072 bits), in canonical PEM."""
-    from cryptography.hazmat.primitives import serialization
-
+def _public_key(pem: bytes) -> Any:
     from joinus_desktop.store.errors import StoreError
-    from joinus_desktop.store.org_recovery import fingerprint, load_public_key
+    from joinus_desktop.store.org_recovery import load_public_key
 
     if b"PRIVATE KEY" in pem:
         raise AdminError("this is a private key: give the public key; the private key must "
                          "stay offline and never be on the server")
     try:
-        key = load_public_key(pem)
+        return load_public_key(pem)
     except StoreError as exc:
         raise AdminError(str(exc).rstrip(".")) from None
-    canonical = key.public_bytes(serialization.Encoding.PEM,
-                                 serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+
+
+def set_org_key(storage: Storage, pem: bytes, *, actor: str,
+                replace_unsigned: bool = False) -> dict[str, Any]:
+    """Store the organisation's RSA public key (>= 3072 bits), in canonical PEM.
+
+    Laptops pin the key they received at enrolment and refuse a different one that
+    is not signed by it, so replacing a key is ``rotate_org_key``'s job. Only when the
+    old private key is lost does ``replace_unsigned`` put a new key in place anyway:
+    enrolled laptops then keep their wrap to the old key and must enrol again.
+    """
+    from joinus_desktop.store.org_key_rotation import canonical_pem
+    from joinus_desktop.store.org_recovery import fingerprint, load_public_key
+
+    key = _public_key(pem)
+    canonical = canonical_pem(key)
     key_id = fingerprint(key)
     with storage.write() as tx:
         old = tx.setting(ORG_KEY)
         previous = fingerprint(load_public_key(old.encode("ascii"))) if old else None
+        if previous is not None and previous != key_id and not replace_unsigned:
+            raise AdminError(
+                f"the organisation key is already set (fingerprint {previous}); laptops "
+                "accept a new key only when the old key signed it: use admin rotate-org-key. "
+                "If the old private key is lost, --replace-unsigned stores it anyway, and "
+                "every enrolled laptop must enrol again")
         tx.set_setting(ORG_KEY, canonical)
+        if previous != key_id:
+            tx.set_setting(ORG_KEY_ROTATIONS, "[]")  # no chain leads to an unsigned key
         tx.audit(actor, "set_org_key", {"fingerprint": key_id, "previous": previous,
-                                        "bits": key.key_size}, wall_clock_ms())
+                                        "bits": key.key_size,
+                                        "unsigned_replacement": previous not in (None, key_id)},
+                 wall_clock_ms())
     return {"fingerprint": key_id, "bits": key.key_size, "previous_fingerprint": previous}
+
+
+def rotate_org_key(storage: Storage, rotation: dict[str, str], *,
+                   actor: str) -> dict[str, Any]:
+    """Replace the organisation key by a rotation signed with the current key.
+
+    ``rotation`` comes from ``sign_rotation`` (on the organisation's offline machine);
+    the server only checks it and passes it on to laptops with their settings.
+    """
+    from joinus_desktop.store.errors import StoreError
+    from joinus_desktop.store.org_key_rotation import MAX_ROTATIONS, verify_rotation
+    from joinus_desktop.store.org_recovery import fingerprint, load_public_key
+
+    try:
+        checked = verify_rotation(rotation)
+    except StoreError as exc:
+        raise AdminError(str(exc).rstrip(".")) from None
+    with storage.write() as tx:
+        old = tx.setting(ORG_KEY)
+        if old is None:
+            raise AdminError("no organisation key is set yet: set the first one with "
+                             "admin set-org-key")
+        current = fingerprint(load_public_key(old.encode("ascii")))
+        if checked.previous != current:
+            raise AdminError(f"the rotation is signed by key {checked.previous}, but the "
+                             f"server's current organisation key is {current}")
+        signed = {k: rotation[k] for k in ("previous_public_key", "public_key", "signature")}
+        rotations = [*_rotations(tx), signed][-MAX_ROTATIONS:]
+        tx.set_setting(ORG_KEY, checked.public_pem.decode("ascii"))
+        tx.set_setting(ORG_KEY_ROTATIONS, json.dumps(rotations, sort_keys=True))
+        tx.audit(actor, "rotate_org_key", {"fingerprint": checked.new, "previous": current},
+                 wall_clock_ms())
+    return {"fingerprint": checked.new, "previous_fingerprint": current,
+            "rotations": len(rotations)}
 
 
 # -- retention --------------------------------------------------------------------------

@@ -1,11 +1,13 @@
-"""The organisation's key pair, handled offline: generating it and recovering a vault.
+"""The organisation's key pair, handled offline: generating it, signing a rotation to a
+new key, and recovering a vault.
 
-Neither needs the server's database. The private key is written for the organisation's
+None of them needs the server's database. The private key is written for the organisation's
 offline safe keeping; it must never be copied to the server.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -72,3 +74,51 @@ def recover(keyfile: Path, private_key: Path, new_passphrase: str) -> dict[str, 
         raise AdminError(f"the key file is damaged or not a vault key file "
                          f"({type(exc).__name__})") from None
     return {"vault_id": vault_id, "keyfile": str(keyfile)}
+
+
+# -- rotation ---------------------------------------------------------------------------
+def _read(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(1 << 20)
+    except OSError as exc:
+        raise AdminError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def sign_rotation(old_private_key: Path, new_public_key: Path) -> dict[str, str]:
+    """The rotation from the current key (its private key, read here) to a new key.
+
+    Run where the old private key is kept (offline); only the signed rotation, which
+    holds public keys and a signature, goes to the server.
+    """
+    from joinus_desktop.store.errors import StoreError
+    from joinus_desktop.store.org_key_rotation import sign_rotation as sign
+
+    new_pem = _read(new_public_key)
+    if b"PRIVATE KEY" in new_pem:
+        raise AdminError("--new-public-key is a private key: give the new public key; the "
+                         "private key must stay offline")
+    try:
+        return sign(_read(old_private_key), new_pem)
+    except StoreError as exc:
+        raise AdminError(" ".join(str(exc).split()).rstrip(".")) from None
+
+
+def write_rotation(out: Path, rotation: dict[str, str]) -> dict[str, Any]:
+    from joinus_desktop.store.org_key_rotation import verify_rotation
+
+    checked = verify_rotation(rotation)
+    _write_new(out, (json.dumps(rotation, indent=2, sort_keys=True) + "\n").encode("ascii"),
+               0o644)  # public keys and a signature: nothing secret
+    return {"rotation": str(out), "fingerprint": checked.new,
+            "previous_fingerprint": checked.previous}
+
+
+def read_rotation(path: Path) -> dict[str, str]:
+    try:
+        rotation = json.loads(_read(path))
+    except (ValueError, UnicodeDecodeError):
+        raise AdminError(f"{path} is not a signed rotation (not JSON)") from None
+    if not isinstance(rotation, dict):
+        raise AdminError(f"{path} is not a signed rotation")
+    return rotation

@@ -34,8 +34,10 @@ def test_settings_default_then_as_set(world: World) -> None:
     answer = world.client.get("/api/v1/settings", headers=world.anna.headers)
     assert answer.status_code == 200
     body = answer.json()
-    assert set(body) == {"retention_months", "organisation_public_key", "server_time_ms"}
+    assert set(body) == {"retention_months", "organisation_public_key",
+                         "organisation_key_rotations", "server_time_ms"}
     assert body["retention_months"] == 24 and body["organisation_public_key"] is None
+    assert body["organisation_key_rotations"] == []
     assert isinstance(body["server_time_ms"], int)
     _, public = keypair()
     result = organisation.set_org_key(world.storage, public, actor=ACTOR)
@@ -53,6 +55,37 @@ def test_the_enroll_answer_carries_the_organisation_settings(world: World) -> No
     body = world.client.post("/api/v1/enroll", json={"code": code, "device_name": "b2"}).json()
     assert body["retention_months"] == 24
     assert body["organisation_public_key"].strip() == public.decode().strip()
+
+
+def test_a_key_is_replaced_only_by_a_signed_rotation(world: World) -> None:
+    from joinus_desktop.store.org_key_rotation import sign_rotation, verify_rotation
+
+    old_private, old_public = keypair()
+    new_private, new_public = keypair("next")
+    organisation.set_org_key(world.storage, old_public, actor=ACTOR)
+    organisation.set_org_key(world.storage, old_public, actor=ACTOR)  # the same key: fine
+    with pytest.raises(AdminError, match="use admin rotate-org-key"):
+        organisation.set_org_key(world.storage, new_public, actor=ACTOR)
+    with pytest.raises(AdminError, match="current organisation key is"):
+        organisation.rotate_org_key(world.storage, sign_rotation(new_private, old_public),
+                                    actor=ACTOR)
+    rotation = sign_rotation(old_private, new_public)
+    result = organisation.rotate_org_key(world.storage, {**rotation, "extra": "dropped"},
+                                         actor=ACTOR)
+    assert result["rotations"] == 1
+    body = world.client.get("/api/v1/settings", headers=world.anna.headers).json()
+    assert body["organisation_public_key"].strip() == new_public.decode().strip()
+    assert body["organisation_key_rotations"] == [rotation]
+    assert verify_rotation(body["organisation_key_rotations"][0]).new == result["fingerprint"]
+    # An unsigned replacement (the old private key lost) drops the chain: it leads nowhere.
+    organisation.set_org_key(world.storage, old_public, actor=ACTOR, replace_unsigned=True)
+    body = world.client.get("/api/v1/settings", headers=world.anna.headers).json()
+    assert body["organisation_key_rotations"] == []
+    trail = admin.audit_trail(world.storage, limit=10, record_id=None, device_id=None)
+    keys = [(e["action"], e["detail"].get("unsigned_replacement")) for e in trail
+            if "org_key" in e["action"]]
+    assert keys == [("set_org_key", False), ("set_org_key", False), ("rotate_org_key", None),
+                    ("set_org_key", True)]
 
 
 @pytest.mark.parametrize("pem,message", [

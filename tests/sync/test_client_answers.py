@@ -130,7 +130,7 @@ def test_the_app_pulls_in_the_one_stamp_shape() -> None:
         return httpx.Response(200, json={"epoch": "e", "cursor": 0, "has_more": False,
                                          "changes": []})
 
-    client = ServerClient("http://server.invalid", "token")
+    client = ServerClient("https://server.invalid", "token")
     client._http = httpx.Client(base_url=client.base_url, transport=httpx.MockTransport(server))
     with client:
         client.read_pull(client.fetch_pull(0, 2000, None), 0)

@@ -20,6 +20,7 @@ from .protocol import (
     PushRequest,
     PushResponse,
 )
+from .tls import ENV_CA_BUNDLE, certificate_problem, check_server_url, verify_setting
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
@@ -27,11 +28,13 @@ TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 class ServerClient:
     def __init__(self, base_url: str, token: str | None = None, *,
                  timeout: httpx.Timeout = TIMEOUT) -> None:
+        check_server_url(base_url)  # before anything is sent: never the code in clear text
         self.base_url = base_url.rstrip("/")
         headers = {"User-Agent": f"joinus-desktop/{__version__}"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout)
+        self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
+                                  verify=verify_setting())
         self.last_server_time_ms: int | None = None
         self.last_round_trip_ms: float | None = None
 
@@ -61,6 +64,13 @@ class ServerClient:
             raise SyncError("network", "The organisation server did not answer in time.") \
                 from None
         except httpx.TransportError as exc:
+            problem = certificate_problem(exc)
+            if problem is not None:
+                raise SyncError("insecure", f"The certificate of the organisation server at "
+                                            f"{self.base_url} is not trusted ({problem}). If "
+                                            "your organisation uses its own certificate "
+                                            f"authority, set {ENV_CA_BUNDLE} to its PEM file.",
+                                code="certificate") from None
             raise SyncError("network", f"Cannot reach the organisation server at "
                                        f"{self.base_url} ({type(exc).__name__}).") from None
         self.last_round_trip_ms = (time.monotonic() - start) * 1000

@@ -61,29 +61,21 @@ class SyncReport:
         return text
 
 
-def apply_organisation_settings(store: Store, settings: dict) -> None:
+def apply_organisation_settings(store: Store, settings: dict) -> str:
     """Keep the retention period, and wrap the vault to the organisation's key.
 
     The wrap lets the organisation restore access (offline, with its private key)
-    when a worker loses both passphrase and recovery key; see org_recovery.
+    when a worker loses both passphrase and recovery key; see org_recovery. Only a
+    key the laptop pinned, or one reached from it by signed rotations, is used
+    (org_key_pin): the server alone cannot redirect the wrap. Returns the outcome.
     """
+    from ..store.org_key_pin import apply_server_key
+
     months = settings.get(RETENTION_KEY)
     if valid_months(months):
         store.set_meta(RETENTION_KEY, str(months))
-    public_pem = settings.get("organisation_public_key")
-    if isinstance(public_pem, str) and public_pem.strip():
-        from ..store.errors import VaultError
-        from ..store.org_recovery import fingerprint, load_public_key
-
-        try:
-            key_id = fingerprint(load_public_key(public_pem.encode()))
-            slot = store.vault.keyfile.slots.get("organisation") or {}
-            if slot.get("key_id") != key_id:
-                store.vault.wrap_for_organisation(public_pem.encode())
-                log.info("vault key wrapped to the organisation's key %s", key_id[:12])
-        except VaultError as exc:
-            # A bad key on the server must not stop sync; the vault keeps its other wraps.
-            log.warning("organisation key not used: %s", exc)
+    return apply_server_key(store, settings.get("organisation_public_key"),
+                            settings.get("organisation_key_rotations"))
 
 
 def enroll(store: Store, server_url: str, code: str, *, device_name: str | None = None) -> dict:
@@ -103,6 +95,9 @@ def enroll(store: Store, server_url: str, code: str, *, device_name: str | None 
         store.sync.rehome_local_team(strays[0], teams[0]["id"])
     if teams:
         store.set_meta("current_team", teams[0]["id"])
+    from ..store.org_key_pin import pin_at_enrolment
+
+    pin_at_enrolment(store, answer.get("organisation_public_key"))  # trust on first use
     apply_organisation_settings(store, answer)
     return answer
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 Kind = Literal["network", "auth", "revoked", "clock", "resync", "server", "rejected",
-               "not_enrolled", "protocol"]
+               "not_enrolled", "protocol", "insecure"]
 
 
 class SyncError(Exception):

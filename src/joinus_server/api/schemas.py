@@ -109,9 +109,19 @@ class EnrollResponse(BaseModel):
     retention_months: int = Field(description="Months after exit a youngster's data is kept.")
 
 
+class OrgKeyRotationOut(BaseModel):
+    previous_public_key: str = Field(description="The key that signed (PEM).")
+    public_key: str = Field(description="The key it hands over to (PEM).")
+    signature: str = Field(description="RSA-PSS-SHA256 by the previous key (base64); see "
+                                       "docs/protocol.md, organisation key pinning.")
+
+
 class SettingsOut(BaseModel):
     retention_months: int
     organisation_public_key: str | None
+    organisation_key_rotations: list[OrgKeyRotationOut] = Field(
+        description="Signed rotations, oldest first: a laptop follows them from the key it "
+                    "pinned to the current one, and refuses a key they do not reach.")
     server_time_ms: int
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...store.store import Store
 from ...sync.engine import enroll
+from ...sync import tls
 from ...sync.errors import SyncError
 from ..tasks import QueryOp, network_pool
 
@@ -62,6 +63,12 @@ class EnrollDialog(QDialog):
         if not url.startswith(("https://", "http://")) or not code:
             self.message.setText(self.tr("Fill in the server address and the code."))
             return
+        if not tls.allowed(url):  # refused before the code is sent anywhere
+            self.message.setText(self.tr(
+                "Use the server's https:// address. With plain http:// the code and your "
+                "records would travel unencrypted; that is allowed only to this computer "
+                "itself (localhost)."))
+            return
         self._busy(True)
         store = self.store
         QueryOp(parent=self, op=lambda: enroll(store, url, code), success=self._done,
@@ -79,7 +86,12 @@ class EnrollDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, SyncError):
+        if isinstance(error, SyncError) and error.code == "certificate":
+            self.message.setText(self.tr(
+                "The server's certificate is not trusted, so nothing was sent. If your "
+                "organisation uses its own certificate authority, ask your IT department "
+                "to set JOINUS_CA_BUNDLE (see the installation guide)."))
+        elif isinstance(error, SyncError):
             self.message.setText(error.message)
         else:
             self.message.setText(self.tr("Connecting failed: %1").replace(

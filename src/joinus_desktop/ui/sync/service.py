@@ -39,17 +39,21 @@ class SyncStatus:
     refused: int = 0
     next_attempt_s: int | None = None
     enrolled: bool = False
+    org_key_refused: bool = False  # the server offers an organisation key we do not trust
 
 
 def _load_status(store: Store, state: str, next_attempt_s: int | None) -> SyncStatus:
     """Read the counts and last results (runs on a worker)."""
+    from ...store.org_key_pin import refused_key
+
     team = store.meta("current_team")
     conflicts = len(store.conflicts.open(team)) if team else 0
     return SyncStatus(state=state, pending=store.pending_changes(),
                       last_success=store.sync.get("last_success"),
                       last_error=store.sync.get("last_error"), conflicts=conflicts,
                       refused=len(store.sync.quarantined()), next_attempt_s=next_attempt_s,
-                      enrolled=store.sync.enrolled)
+                      enrolled=store.sync.enrolled,
+                      org_key_refused=refused_key(store) is not None)
 
 
 class SyncService(QObject):

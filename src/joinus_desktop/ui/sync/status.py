@@ -67,9 +67,18 @@ class SyncStatusWidget(QWidget):
                                 status.pending))
         if status.next_attempt_s and status.state in ("offline", "error"):
             parts.append(self.tr("next try in %1 s").replace("%1", str(status.next_attempt_s)))
+        if status.org_key_refused:
+            parts.append(self.tr("new organisation key refused"))
         self.text.setText(" · ".join(parts))
         error = status.last_error if status.state in ("error", "revoked", "offline") else None
-        self.text.setToolTip(error or "")
+        notes = [error] if error else []
+        if status.org_key_refused:
+            notes.append(self.tr(
+                "The organisation server offers a new organisation key that is not signed "
+                "by the key this laptop received at enrolment. This laptop refused it: your "
+                "vault can still be recovered only with the organisation key it trusts, and "
+                "your records keep syncing. Tell your coordinator."))
+        self.text.setToolTip("\n\n".join(notes))
         problems = status.conflicts + status.refused
         self.conflicts.setVisible(problems > 0)
         self.conflicts.setText(plural(self.tr("%n item(s) to review", "", problems), problems))
