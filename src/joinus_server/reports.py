@@ -2,6 +2,12 @@
 
 A mean over fewer than :data:`MIN_YOUNGSTERS` distinct youngsters could point at
 one youngster, so such a moment (or scale) is returned ``suppressed`` without a mean.
+
+Differencing: a caller holds every record of their own teams (they sync them), so
+from the all-teams mean they can subtract their own teams' contribution and get the
+mean of the youngsters *outside* their teams. That group must be empty or at least
+:data:`MIN_YOUNGSTERS` too, or the all-teams mean is suppressed (``"reason":
+"differencing"``). See docs/privacy.md, "Differencing".
 """
 
 from __future__ import annotations
@@ -31,10 +37,12 @@ def programme_report(storage: Storage, principal: Principal) -> dict[str, Any]:
     by_team: dict[str, list[StoredRecord]] = defaultdict(list)
     for response in current:
         by_team[response.team_id].append(response)
+    # The youngsters the caller does not already know: those of teams they are not in.
+    others = _tally(r for r in current if r.team_id not in principal.team_ids)
     return {
         "min_youngsters": MIN_YOUNGSTERS,
         "teams_included": len(visible),
-        "moments": moment_figures(current),
+        "moments": guard_differencing(moment_figures(current), others),
         "teams": [{"id": t[0], "name": t[1], "municipality": t[2],
                    "moments": moment_figures(by_team.get(t[0], []))}
                   for t in visible if t[0] in principal.team_ids],
@@ -54,10 +62,24 @@ def moment_sort_key(moment: str) -> tuple[int, int, str]:
     return (1, 0, "") if moment == "exit" else (2, 0, moment)
 
 
-def moment_figures(responses: Iterable[StoredRecord]) -> list[dict[str, Any]]:
-    youngsters: dict[str, set[str]] = defaultdict(set)
-    counts: dict[str, int] = defaultdict(int)
-    scores: dict[str, dict[str, list[tuple[str, float]]]] = defaultdict(lambda: defaultdict(list))
+class _Tally:
+    """Per moment: the youngsters, the number of responses, and each scale's scores."""
+
+    def __init__(self) -> None:
+        self.youngsters: dict[str, set[str]] = defaultdict(set)
+        self.counts: dict[str, int] = defaultdict(int)
+        self.scores: dict[str, dict[str, list[tuple[str, float]]]] = defaultdict(
+            lambda: defaultdict(list))
+
+    def scale_youngsters(self, moment: str, scale: str) -> int:
+        if moment not in self.scores or scale not in self.scores[moment]:
+            return 0
+        return len({youngster for youngster, _ in self.scores[moment][scale]})
+
+
+def _tally(responses: Iterable[StoredRecord]) -> _Tally:
+    tally = _Tally()
+    youngsters, counts, scores = tally.youngsters, tally.counts, tally.scores
     for response in responses:
         values = response.values()
         moment, youngster = values.get("moment"), values.get("youngster_id")
@@ -70,6 +92,12 @@ def moment_figures(responses: Iterable[StoredRecord]) -> list[dict[str, Any]]:
             number = _number(score)
             if number is not None:
                 scores[moment][scale].append((youngster, number))
+    return tally
+
+
+def moment_figures(responses: Iterable[StoredRecord]) -> list[dict[str, Any]]:
+    tally = _tally(responses)
+    youngsters, counts, scores = tally.youngsters, tally.counts, tally.scores
     figures = []
     for moment in sorted(youngsters, key=moment_sort_key):
         n = len(youngsters[moment])
@@ -80,6 +108,38 @@ def moment_figures(responses: Iterable[StoredRecord]) -> list[dict[str, Any]]:
                                 for scale, pairs in sorted(scores[moment].items())}
         figures.append(figure)
     return figures
+
+
+def _small(n: int) -> bool:
+    """A group one could single someone out of: at least one youngster, fewer than five."""
+    return 0 < n < MIN_YOUNGSTERS
+
+
+def guard_differencing(figures: list[dict[str, Any]], others: _Tally) -> list[dict[str, Any]]:
+    """Suppress every mean whose outside-the-caller's-teams part is a small group.
+
+    ``others`` tallies the responses of the teams the caller is not a member of. For
+    a moment (or one scale of it) where those hold 1 to 4 youngsters, the all-teams
+    mean minus the caller's own teams' known scores would be their mean, so it goes.
+    Counts stay: they say how many took part, nothing about what anyone answered.
+    """
+    guarded = []
+    for figure in figures:
+        moment = figure["moment"]
+        if figure["suppressed"]:
+            guarded.append(figure)
+        elif _small(len(others.youngsters.get(moment, ()))):
+            guarded.append({k: v for k, v in figure.items() if k != "scales"}
+                           | {"suppressed": True, "reason": "differencing"})
+        else:
+            scales = {}
+            for scale, entry in figure["scales"].items():
+                if not entry["suppressed"] and _small(others.scale_youngsters(moment, scale)):
+                    entry = {**entry, "mean": None, "suppressed": True,
+                             "reason": "differencing"}
+                scales[scale] = entry
+            guarded.append({**figure, "scales": scales})
+    return guarded
 
 
 def _scale(pairs: list[tuple[str, float]]) -> dict[str, Any]:
