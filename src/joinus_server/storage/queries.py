@@ -320,6 +320,18 @@ class Tx:
                                " AND used_at IS NULL", (now_ms, device_id, code_hash))
         return str(row[0]) if changed == 1 else None
 
+    def enrol_failures_since(self, address: str, since_ms: int) -> list[int]:
+        """When this address failed an enrolment code after ``since_ms``, oldest first."""
+        return [int(r[0]) for r in self.query(
+            "SELECT at FROM enrol_failures WHERE address = ? AND at > ? ORDER BY at",
+            (address, since_ms))]
+
+    def add_enrol_failure(self, address: str, now_ms: int) -> None:
+        self.execute("INSERT INTO enrol_failures (address, at) VALUES (?, ?)", (address, now_ms))
+
+    def forget_enrol_failures(self, before_ms: int) -> None:
+        self.execute("DELETE FROM enrol_failures WHERE at <= ?", (before_ms,))
+
     def add_device(self, device_id: str, user_id: str, name: str, token_hash: str,
                    now_ms: int) -> None:
         self.execute("INSERT INTO devices (id, user_id, name, token_hash, created_at, last_seen_at)"

@@ -79,7 +79,12 @@ class EnrollDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, SyncError):
+        if isinstance(error, SyncError) and error.code == "too_many_attempts":
+            self.message.setText(self.tr(
+                "Too many wrong codes were tried from this network. Wait %n minute(s) and "
+                "try again. If your code still does not work, ask your coordinator for a "
+                "new one.", "", error.wait_minutes))
+        elif isinstance(error, SyncError):
             self.message.setText(error.message)
         else:
             self.message.setText(self.tr("Connecting failed: %1").replace(
