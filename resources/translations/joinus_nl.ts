@@ -400,8 +400,16 @@
         <source>Fill in the server address and the code.</source>
         <translation>Vul het serveradres en de code in.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="84"/>
+        <source>Too many wrong codes were tried from this network. Wait %n minute(s) and try again. If your code still does not work, ask your coordinator for a new one.</source>
+        <translation>
+            <numerusform>Vanaf dit netwerk zijn te veel foute codes geprobeerd. Wacht %n minuut en probeer het opnieuw. Werkt je code dan nog niet, vraag je coördinator om een nieuwe.</numerusform>
+            <numerusform>Vanaf dit netwerk zijn te veel foute codes geprobeerd. Wacht %n minuten en probeer het opnieuw. Werkt je code dan nog niet, vraag je coördinator om een nieuwe.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="85"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="90"/>
         <source>Connecting failed: %1</source>
         <translation>Verbinden is mislukt: %1</translation>
     </message>
@@ -1702,37 +1710,37 @@ eigen groep</translation>
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/programme/view.py" line="101"/>
-        <source>A figure over fewer than 5 youngsters is never shown, so no youngster can be recognised in it.</source>
-        <translation>Een cijfer over minder dan 5 jongeren wordt nooit getoond, zodat geen jongere erin te herkennen is.</translation>
+        <source>A figure over fewer than 5 youngsters is never shown, nor one that would give away such a figure when your group&apos;s is subtracted (–), so no youngster can be recognised.</source>
+        <translation>Een cijfer over minder dan 5 jongeren wordt nooit getoond, en ook geen cijfer dat zo&apos;n cijfer verraadt als je dat van je eigen groep ervan aftrekt (–). Zo is geen jongere te herkennen.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="109"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="110"/>
         <source>The programme over time, with your group</source>
         <translation>Het programma door de tijd, met je groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="115"/>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="214"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="116"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="215"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="116"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="117"/>
         <source>How youngsters across the Join Us programme score at each measurement moment, beside your own group.</source>
         <translation>Hoe jongeren in het hele Join Us-programma scoren op elk meetmoment, naast je eigen groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="127"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="128"/>
         <source>Saved to %1.</source>
         <translation>Opgeslagen in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="182"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="183"/>
         <source>Report of %1</source>
         <translation>Rapportage van %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="184"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="185"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n groep</numerusform>
@@ -1740,27 +1748,27 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="187"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="188"/>
         <source>the server cannot be reached now; this is the last report fetched</source>
         <translation>de server is nu niet bereikbaar; dit is de laatst opgehaalde rapportage</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="190"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="191"/>
         <source>this laptop is not connected to the organisation server; this is the last report fetched</source>
         <translation>deze laptop is niet verbonden met de organisatieserver; dit is het laatst opgehaalde overzicht</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="193"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="194"/>
         <source>No programme report yet: it arrives once this laptop is connected to the organisation server. Your own group is shown meanwhile.</source>
         <translation>Nog geen rapportage van het programma: die komt zodra deze laptop verbonden is met de organisatieserver. Intussen zie je je eigen groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="196"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="197"/>
         <source>No programme report yet. Your own group is shown meanwhile.</source>
         <translation>Nog geen rapportage van het programma. Intussen zie je je eigen groep.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="206"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="207"/>
         <source>%n youngster(s)</source>
         <translation>
             <numerusform>%n jongere</numerusform>
@@ -1768,17 +1776,17 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="218"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="219"/>
         <source>Your group</source>
         <translation>Je groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="234"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="235"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-afbeelding (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="244"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="245"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
