@@ -417,32 +417,100 @@
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="48"/>
         <source>Erase %1</source>
         <translation>%1 wissen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="36"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="49"/>
         <source>Counting the records…</source>
         <translation>Gegevens tellen…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="39"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="52"/>
         <source>Type the name to confirm</source>
         <translation>Typ de naam om te bevestigen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="45"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="58"/>
         <source>Erase for good</source>
         <translation>Definitief wissen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="53"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="65"/>
+        <source>Looking for %1 in other records…</source>
+        <translation>Zoeken naar %1 in andere gegevens…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="81"/>
         <source>Type %1 to confirm:</source>
         <translation>Typ %1 om te bevestigen:</translation>
     </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="105"/>
+        <source>No other record names %1.</source>
+        <translation>Geen ander gegeven noemt %1.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="63"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="110"/>
+        <source>&lt;b&gt;%n other record(s) name %1.&lt;/b&gt; Erasing does not change them: edit them first if the name should go too (you can also erase without).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n ander gegeven noemt %1.&lt;/b&gt; Wissen verandert het niet: bewerk het eerst als de naam ook weg moet (wissen kan ook zonder).</numerusform>
+            <numerusform>&lt;b&gt;%n andere gegevens noemen %1.&lt;/b&gt; Wissen verandert ze niet: bewerk ze eerst als de naam ook weg moet (wissen kan ook zonder).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="120"/>
+        <source>Observation</source>
+        <translation>Observatie</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="120"/>
+        <source>Meeting</source>
+        <translation>Bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="121"/>
+        <source>Challenge</source>
+        <translation>Uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="122"/>
+        <source>Challenge attempt</source>
+        <translation>Poging bij uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="123"/>
+        <source>Exit note</source>
+        <translation>Notitie bij uitstroom</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="126"/>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="129"/>
+        <source>Exit note of %1</source>
+        <translation>Notitie bij uitstroom van %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="135"/>
+        <source>(deleted)</source>
+        <translation>(verwijderd)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="149"/>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="150"/>
+        <source>Edit: %1</source>
+        <translation>Bewerken: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="170"/>
         <source>%n attendance record(s)</source>
         <translation>
             <numerusform>%n aanwezigheidsregistratie</numerusform>
@@ -450,7 +518,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="65"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="172"/>
         <source>%n observation(s)</source>
         <translation>
             <numerusform>%n observatie</numerusform>
@@ -458,7 +526,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="67"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="174"/>
         <source>%n challenge(s)</source>
         <translation>
             <numerusform>%n uitdaging</numerusform>
@@ -466,7 +534,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="69"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="176"/>
         <source>%n challenge attempt(s)</source>
         <translation>
             <numerusform>%n poging</numerusform>
@@ -474,7 +542,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="71"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="178"/>
         <source>%n questionnaire(s)</source>
         <translation>
             <numerusform>%n vragenlijst</numerusform>
@@ -482,7 +550,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="75"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="182"/>
         <source>This permanently deletes &lt;b&gt;%1&lt;/b&gt; and every record about them on this laptop: %2. The next sync erases them on the server and on every other laptop too. This cannot be undone.</source>
         <translation>Hiermee verwijder je &lt;b&gt;%1&lt;/b&gt; en alle gegevens over deze jongere definitief van deze laptop: %2. Bij de volgende synchronisatie worden ze ook van de server en van alle andere laptops gewist. Dit kun je niet ongedaan maken.</translation>
     </message>
@@ -1388,6 +1456,30 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
         <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="168"/>
         <source>Notes</source>
         <translation>Notities</translation>
+    </message>
+</context>
+<context>
+    <name>MentionEditor</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="43"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="45"/>
+        <source>[name removed]</source>
+        <translation>[naam verwijderd]</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="46"/>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="50"/>
+        <source>Replace the name with</source>
+        <translation>Vervang de naam door</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="47"/>
+        <source>Replace the name</source>
+        <translation>Naam vervangen</translation>
     </message>
 </context>
 <context>
