@@ -72,7 +72,7 @@ class EraseDialog(QDialog):
         self.mention_area = QScrollArea()
         self.mention_area.setWidgetResizable(True)
         self.mention_area.setWidget(rows)
-        self.mention_area.setMaximumHeight(300)
+        self.mention_area.setMaximumHeight(280)
         self.mention_area.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.what)
@@ -114,7 +114,9 @@ class EraseDialog(QDialog):
             self.mention_rows.addWidget(self._mention_row(mention))
         self.mention_rows.addStretch(1)
         self.mention_area.show()
-        self.resize(self.width(), max(self.height(), 560))
+        # Room for the list, but never taller than the screen (1280×720 included).
+        screen = self.screen().availableGeometry().height() if self.screen() else 720
+        self.resize(self.width(), min(max(self.height(), 540), screen - 60))
 
     def mention_heading(self, mention: mentions.Mention) -> str:
         kinds = {"observation": self.tr("Observation"), "meeting": self.tr("Meeting"),
@@ -151,8 +153,10 @@ class EraseDialog(QDialog):
         edit.clicked.connect(lambda _=False, m=mention: self.edit_mention(m))
         row = QFrame()
         row.setObjectName("MentionRow")
+        # A thin line between mentions; the text keeps clear of the list's edge.
+        row.setStyleSheet(f"#MentionRow {{ border-bottom: 1px solid {style.BORDER}; }}")
         box = QHBoxLayout(row)
-        box.setContentsMargins(0, 4, 0, 4)
+        box.setContentsMargins(8, 6, 8, 6)
         box.addWidget(text, 1)
         box.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
         return row

@@ -36,7 +36,7 @@ class MentionEditor(QDialog):
         self._store = store
         self.mention = mention
         self._pattern = mentions.alias_pattern(alias)
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.tr("Edit the text"))
         heading = QLabel(title)
         heading.setWordWrap(True)
         self.editor = QPlainTextEdit(mention.text)
