@@ -460,57 +460,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="120"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="122"/>
         <source>Observation</source>
         <translation>Observatie</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="120"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="122"/>
         <source>Meeting</source>
         <translation>Bijeenkomst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="121"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="123"/>
         <source>Challenge</source>
         <translation>Uitdaging</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="122"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="124"/>
         <source>Challenge attempt</source>
         <translation>Poging bij uitdaging</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="123"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="125"/>
         <source>Exit note</source>
         <translation>Notitie bij uitstroom</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="128"/>
         <source>%1 of %2</source>
         <translation>%1 van %2</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="129"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="131"/>
         <source>Exit note of %1</source>
         <translation>Notitie bij uitstroom van %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="135"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="137"/>
         <source>(deleted)</source>
         <translation>(verwijderd)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="149"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="151"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="150"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="152"/>
         <source>Edit: %1</source>
         <translation>Bewerken: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="170"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="174"/>
         <source>%n attendance record(s)</source>
         <translation>
             <numerusform>%n aanwezigheidsregistratie</numerusform>
@@ -518,7 +518,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="172"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="176"/>
         <source>%n observation(s)</source>
         <translation>
             <numerusform>%n observatie</numerusform>
@@ -526,7 +526,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="174"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="178"/>
         <source>%n challenge(s)</source>
         <translation>
             <numerusform>%n uitdaging</numerusform>
@@ -534,7 +534,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="176"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="180"/>
         <source>%n challenge attempt(s)</source>
         <translation>
             <numerusform>%n poging</numerusform>
@@ -542,7 +542,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="178"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="182"/>
         <source>%n questionnaire(s)</source>
         <translation>
             <numerusform>%n vragenlijst</numerusform>
@@ -550,7 +550,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="182"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="186"/>
         <source>This permanently deletes &lt;b&gt;%1&lt;/b&gt; and every record about them on this laptop: %2. The next sync erases them on the server and on every other laptop too. This cannot be undone.</source>
         <translation>Hiermee verwijder je &lt;b&gt;%1&lt;/b&gt; en alle gegevens over deze jongere definitief van deze laptop: %2. Bij de volgende synchronisatie worden ze ook van de server en van alle andere laptops gewist. Dit kun je niet ongedaan maken.</translation>
     </message>
@@ -1460,6 +1460,11 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 </context>
 <context>
     <name>MentionEditor</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="39"/>
+        <source>Edit the text</source>
+        <translation>Tekst bewerken</translation>
+    </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="43"/>
         <source>Text</source>
