@@ -23,7 +23,7 @@ def test_enroll_says_to_wait_after_too_many_wrong_codes(server_factory: Any,
         assert result.returncode == 1 and "unknown, already used or expired" in result.stderr
     result = cli(laptop, "enroll", "--server", server.url, "--code", right)
     assert result.returncode == 1
-    assert "Too many wrong enrolment codes" in result.stderr and "10 minute" in result.stderr
-    assert "te veel foute codes" in result.stderr and "Wacht 10 minu" in result.stderr
+    assert "Too many wrong enrolment codes" in result.stderr and "Wait 10 minutes" in result.stderr
+    assert "te veel foute codes" in result.stderr and "Wacht 10 minuten" in result.stderr
     assert "Traceback" not in result.stderr
     assert "Enrolled" not in result.stdout

@@ -218,10 +218,11 @@ def _error_for(status: int, body: object, retry_after: str | None = None) -> Syn
     if status == 429:
         wait = int(retry_after) if retry_after and retry_after.strip().isdigit() else 60
         minutes = max(1, -(-min(wait, 86_400) // 60))
+        span = "1 minute" if minutes == 1 else f"{minutes} minutes"
         text = (f"Too many wrong enrolment codes were tried from this network. Wait "
-                f"{minutes} minute(s) and try again; if your code still fails, ask your "
+                f"{span} and try again; if your code still fails, ask your "
                 f"coordinator for a new one." if code == "too_many_attempts" else
-                f"The organisation server is busy; wait {minutes} minute(s) and try again.")
+                f"The organisation server is busy; wait {span} and try again.")
         return SyncError("rejected", text, code=code, status=status,
                          retry_after_s=min(wait, 86_400))
     if code == "resync_required":
