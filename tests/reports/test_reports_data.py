@@ -137,3 +137,23 @@ def test_programme_means_are_hidden_when_the_own_group_would_difference_them() -
     lines = table.splitlines()
     assert "3.40" not in table and lines[1].startswith("T0,8,5,")
     assert lines[3].startswith("T2,9,<5,")
+
+
+def test_youngster_report_hides_a_group_mean_its_own_score_would_difference(demo) -> None:  # noqa: ANN001
+    """Group of 5 with this youngster in it: mean minus their score gives the other 4's."""
+    import dataclasses
+
+    from joinus_desktop.reports.youngster import chart_means
+
+    team = demo.teams.current()["id"]
+    y = next(y for y in demo.youngsters.list(team)
+             if demo.questionnaires.youngster_scores(y["id"]))
+    report = gather(demo, y["id"], include_observations=False)
+    own = report.scores[0]["moment"]
+    other = "T9" if own != "T9" else "T8"
+    means = {"loneliness": 3.0}
+    shown = chart_means(dataclasses.replace(report, team_means={
+        own: {"n": 5, "means": means}, other: {"n": 5, "means": means}}))
+    assert own not in shown and other in shown  # not in the other moment's group
+    shown = chart_means(dataclasses.replace(report, team_means={own: {"n": 6, "means": means}}))
+    assert own in shown
