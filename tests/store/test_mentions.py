@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from joinus_desktop.store.mentions import alias_pattern, find_mentions, find_spans
+from joinus_desktop.store.mentions import alias_matcher, find_mentions
 
 
 def test_whole_word_case_and_diacritics_blind() -> None:
-    pattern = alias_pattern("Zoë")
-    assert pattern is not None
+    zoe = alias_matcher("Zoë")
+    assert zoe is not None
     text = "zoe kwam; ZOË ook. Zoë's jas. Zoëlla niet, noch Zoeken."
-    spans = find_spans(pattern, text)
+    spans = zoe.spans(text)
     assert [text[s:e] for s, e in spans] == ["zoe", "ZOË", "Zoë"]
-    sam = alias_pattern("Sam")
-    assert sam is not None and find_spans(sam, "Samira en sam") == ((10, 13),)
-    two = alias_pattern("Sam  de Vries")
-    assert two is not None and find_spans(two, "met sam\nDE vries") == ((4, 16),)
+    sam = alias_matcher("Sam")
+    assert sam is not None and sam.spans("Samira en sam") == ((10, 13),)
+    two = alias_matcher("Sam  de Vries")
+    assert two is not None and two.spans("met sam\nDE vries") == ((4, 16),)
     # Decomposed input (e + combining diaeresis) maps back to the right characters.
     decomposed = "Zoe\u0308 lachte"
-    assert find_spans(pattern, decomposed) == ((0, 4),)
-    assert alias_pattern("  ") is None
+    assert zoe.spans(decomposed) == ((0, 4),)
+    assert alias_matcher("  ") is None
+    # An alias in another script has no ASCII pre-check, and still matches.
+    layla = alias_matcher("ليلى")
+    assert layla is not None and layla.needles is None
+    assert layla.spans("كانت ليلى هنا") == ((5, 9),)
 
 
 def test_mentions_in_other_records_not_in_the_youngsters_own(store, team) -> None:  # noqa: ANN001

@@ -74,6 +74,8 @@ class Mention:
 def fold(text: str) -> tuple[str, list[int]]:
     """``text`` case-folded without diacritics, and for each folded character the
     index of the character of ``text`` it came from."""
+    if text.isascii():  # one character each way: no need to look at them one by one
+        return text.lower(), list(range(len(text)))
     folded: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -85,26 +87,44 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origin
 
 
-def alias_pattern(alias: str) -> re.Pattern[str] | None:
-    """The alias as a whole-word pattern over folded text; None for an empty alias."""
+@dataclass(frozen=True)
+class AliasMatcher:
+    """The alias as a whole-word pattern over folded text, and a quick pre-check."""
+
+    pattern: re.Pattern[str]
+    # The alias's folded words when they are plain ASCII: a text whose accents and
+    # other non-ASCII characters are dropped must contain each of them, or it cannot
+    # match. None (no pre-check) for an alias in another script.
+    needles: tuple[str, ...] | None
+
+    def spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Where the alias stands in ``text`` (indexes of ``text``)."""
+        if self.needles is not None:
+            # Most texts do not name the youngster: rule them out at C speed first.
+            plain = (text.lower() if text.isascii() else unicodedata.normalize(
+                "NFKD", text).casefold().encode("ascii", "ignore").decode("ascii"))
+            if not all(needle in plain for needle in self.needles):
+                return ()
+        folded, origin = fold(text)
+        spans = []
+        for match in self.pattern.finditer(folded):
+            if match.end() > match.start():
+                end = origin[match.end() - 1] + 1
+                while end < len(text) and unicodedata.combining(text[end]):
+                    end += 1  # a decomposed accent belongs to the letter before it
+                spans.append((origin[match.start()], end))
+        return tuple(spans)
+
+
+def alias_matcher(alias: str) -> AliasMatcher | None:
+    """A matcher for the alias; None for an empty alias."""
     words = fold(alias)[0].split()
     if not words:
         return None
     body = r"\s+".join(re.escape(word) for word in words)
     # Lookarounds instead of \b: an alias may start or end with a non-word character.
-    return re.compile(rf"(?<!\w){body}(?!\w)")
-
-
-def find_spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
-    folded, origin = fold(text)
-    spans = []
-    for match in pattern.finditer(folded):
-        if match.end() > match.start():
-            end = origin[match.end() - 1] + 1
-            while end < len(text) and unicodedata.combining(text[end]):
-                end += 1  # a decomposed accent belongs to the letter before it
-            spans.append((origin[match.start()], end))
-    return tuple(spans)
+    pattern = re.compile(rf"(?<!\w){body}(?!\w)")
+    return AliasMatcher(pattern, tuple(words) if all(w.isascii() for w in words) else None)
 
 
 def find_mentions(store: Store, youngster_id: str, alias: str | None = None
@@ -117,8 +137,8 @@ def find_mentions(store: Store, youngster_id: str, alias: str | None = None
     if alias is None:
         rows = store.db.query("SELECT alias FROM youngster WHERE id = ?", (youngster_id,))
         alias = rows[0]["alias"] if rows else ""
-    pattern = alias_pattern(alias or "")
-    if pattern is None:
+    matcher = alias_matcher(alias or "")
+    if matcher is None:
         return []
     tied = store.erasure.tied_records(youngster_id)
     skip = {youngster_id}.union(*tied.values())
@@ -137,7 +157,7 @@ def find_mentions(store: Store, youngster_id: str, alias: str | None = None
                 text = row[field]
                 if not isinstance(text, str) or not text:
                     continue
-                spans = find_spans(pattern, text)
+                spans = matcher.spans(text)
                 if spans:
                     mentions.append(Mention(
                         entity_name, row["id"], field, text, spans, _day(row.get("date")),

@@ -35,7 +35,7 @@ class MentionEditor(QDialog):
         super().__init__(parent)
         self._store = store
         self.mention = mention
-        self._pattern = mentions.alias_pattern(alias)
+        self._matcher = mentions.alias_matcher(alias)
         self.setWindowTitle(self.tr("Edit the text"))
         heading = QLabel(title)
         heading.setWordWrap(True)
@@ -67,9 +67,9 @@ class MentionEditor(QDialog):
         self._highlight()
 
     def _spans(self) -> tuple[tuple[int, int], ...]:
-        if self._pattern is None:
+        if self._matcher is None:
             return ()
-        return mentions.find_spans(self._pattern, self.editor.toPlainText())
+        return self._matcher.spans(self.editor.toPlainText())
 
     def _highlight(self) -> None:
         mark = QTextCharFormat()
