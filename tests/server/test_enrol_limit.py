@@ -88,3 +88,22 @@ def test_forwarded_for_from_an_untrusted_peer_is_ignored(
     assert refused.status_code == 429  # a new header is not a new address
     assert [row["detail"]["address"] for row in failures_audited(database_url)] \
         == ["127.0.0.1", "127.0.0.1"]
+
+
+def test_the_counted_address_ipv6_per_64_and_mapped_ipv4() -> None:
+    from starlette.requests import Request
+
+    from joinus_server.api.enroll import client_address
+
+    def address(host: str | None) -> str:
+        scope = {"type": "http", "client": (host, 1234) if host is not None else None,
+                 "headers": []}
+        return client_address(Request(scope))
+
+    assert address("203.0.113.9") == "203.0.113.9"
+    assert address("2001:db8:1:2:aaaa::1") == address("2001:db8:1:2:ffff::9") \
+        == "2001:db8:1:2::/64"
+    assert address("2001:db8:1:3::1") == "2001:db8:1:3::/64"
+    assert address("::ffff:203.0.113.9") == "203.0.113.9"
+    assert address("fe80::1%eth0") == "fe80::/64"
+    assert address("testclient") == address(None) == "unknown"
