@@ -57,12 +57,14 @@ def means(figure: dict[str, Any]) -> dict[str, float | None]:
 
 @pytest.fixture
 def teams(server_factory: Any, database_url: str) -> tuple[str, dict[str, Enrolled]]:
-    """Team A: 6 youngsters at T1; team B: 3. Devices for both and for three readers."""
+    """T1: team A 6 youngsters, team B 3. T0: team A 6, team B 5. Readers of each kind."""
     server = server_factory(database_url).url
     a = enrol_device(server, database_url, teams=["Oost"])
     b = enrol_device(server, database_url, teams=["West"])
     push_youngsters(server, a, a.team_ids[0], [2, 2, 3, 3, 4, 4])
     push_youngsters(server, b, b.team_ids[0], [5, 5, 5])
+    push_youngsters(server, a, a.team_ids[0], T0_A, moment="T0")
+    push_youngsters(server, b, b.team_ids[0], T0_B, moment="T0")
     devices = {
         "a": a, "b": b,
         "coordinator_in_a": enrol_device(server, database_url, teams=["Oost"],
@@ -75,30 +77,40 @@ def teams(server_factory: Any, database_url: str) -> tuple[str, dict[str, Enroll
     return server, devices
 
 
+T0_A, T0_B = [1, 2, 3, 4, 5, 1], [2, 3, 4, 5, 1]
+
+
 def test_a_coordinator_in_team_a_cannot_learn_team_bs_small_mean(
         teams: tuple[str, dict[str, Enrolled]]) -> None:
     server, devices = teams
     attacker = programme(server, devices["coordinator_in_a"])
-    [everyone] = attacker["moments"]
-    [own] = attacker["teams"][0]["moments"]
-    assert own["youngsters"] == 6 and not own["suppressed"]  # the attacker's own team
-    # The attack: all-teams sum minus team A's sum over the 3 others. Nothing to subtract.
-    assert everyone["youngsters"] == 9
-    assert everyone["suppressed"] is True and everyone["reason"] == "differencing"
-    assert "scales" not in everyone
+    t0, t1 = attacker["moments"]
+    own_t0, own_t1 = attacker["teams"][0]["moments"]
+    assert own_t1["youngsters"] == 6 and not own_t1["suppressed"]  # the attacker's own team
+    # The attack: all-teams T1 minus team A's six leaves team B's three. Nothing to
+    # subtract from: the all-teams T1 mean is withheld, its counts stay.
+    assert t1["moment"] == "T1" and t1["youngsters"] == 9
+    assert t1["suppressed"] is True and t1["reason"] == "differencing"
+    assert "scales" not in t1
     # Nothing else in the answer carries a mean over team B.
     assert all(t["id"] != devices["b"].team_ids[0] for t in attacker["teams"])
+    # At T0 team B has five: subtracting team A leaves five, so the mean is shown.
+    assert t0["moment"] == "T0" and t0["suppressed"] is False and own_t0["youngsters"] == 6
+    scored = [score(INSTRUMENT, answers(v)) for v in T0_A + T0_B]
+    expected = {s.id: round(sum(float(each[s.id] or 0) for each in scored) / 11, 3)
+                for s in INSTRUMENT.scales}
+    assert means(t0) == pytest.approx(expected)
 
-    # Members of team B hold its data anyway: the all-teams mean minus their team is
-    # team A's six, so they get it. So does a coordinator of no team (9 unknown).
-    for reader, own_n in (("coordinator_in_b", 3), ("coordinator_outside", None)):
-        report = programme(server, devices[reader])
-        [figure] = report["moments"]
-        assert figure["suppressed"] is False and "reason" not in figure, reader
-        scored = [score(INSTRUMENT, answers(v)) for v in [2, 2, 3, 3, 4, 4, 5, 5, 5]]
-        expected = {s.id: round(sum(float(each[s.id] or 0) for each in scored) / 9, 3)
-                    for s in INSTRUMENT.scales}
-        assert means(figure) == pytest.approx(expected)
-        if own_n is not None:
-            [team_figure] = report["teams"][0]["moments"]
-            assert team_figure["youngsters"] == own_n and team_figure["suppressed"] is True
+
+def test_every_caller_gets_the_same_all_teams_figures(
+        teams: tuple[str, dict[str, Enrolled]]) -> None:
+    """A coordinator of no team (or of team B) would learn nothing by subtracting, but
+    the T1 mean is withheld from them too: passed on (an export) to a member of team A
+    it would give team B's mean away. Answers never differ in what they show."""
+    server, devices = teams
+    answers_ = [programme(server, devices[name])["moments"]
+                for name in ("coordinator_in_a", "coordinator_in_b", "coordinator_outside")]
+    assert answers_[0] == answers_[1] == answers_[2]
+    [t1_team_b] = [m for m in programme(server, devices["coordinator_in_b"])["teams"][0]
+                   ["moments"] if m["moment"] == "T1"]
+    assert t1_team_b["youngsters"] == 3 and t1_team_b["suppressed"] is True

@@ -297,6 +297,13 @@ class Tx:
         return [r[0] for r in self.query(
             "SELECT team_id FROM memberships WHERE user_id = ? ORDER BY team_id", (user_id,))]
 
+    def team_sets(self) -> set[frozenset[str]]:
+        """The distinct sets of teams users are members of (what each of them can read)."""
+        by_user: dict[str, set[str]] = {}
+        for user_id, team_id in self.query("SELECT user_id, team_id FROM memberships"):
+            by_user.setdefault(user_id, set()).add(team_id)
+        return {frozenset(teams) for teams in by_user.values()}
+
     def member_counts(self) -> dict[str, int]:
         return {r[0]: int(r[1]) for r in self.query(
             "SELECT team_id, COUNT(*) FROM memberships GROUP BY team_id")}
