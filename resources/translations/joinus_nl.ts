@@ -320,107 +320,107 @@
 <context>
     <name>ConflictCard</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="84"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="88"/>
         <source>Kept now</source>
         <translation>Nu bewaard</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="85"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="89"/>
         <source>Other version</source>
         <translation>Andere versie</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="90"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="94"/>
         <source>Keep the value kept now</source>
         <translation>De nu bewaarde waarde houden</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="91"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="95"/>
         <source>Keep the other version</source>
         <translation>De andere versie bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="100"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="104"/>
         <source>Combined text</source>
         <translation>Samengevoegde tekst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="102"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="106"/>
         <source>Save combined text</source>
         <translation>Samengevoegde tekst opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="108"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="112"/>
         <source>Or combine both:</source>
         <translation>Of voeg ze samen:</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="113"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="117"/>
         <source>Keep your version</source>
         <translation>Jouw versie bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="115"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="119"/>
         <source>Keep %1&apos;s version</source>
         <translation>De versie van %1 bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="116"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="120"/>
         <source>Keep this version</source>
         <translation>Deze versie bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="124"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="128"/>
         <source>Edited</source>
         <translation>Bewerkt</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="124"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="128"/>
         <source>Deleted</source>
         <translation>Verwijderd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="125"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="129"/>
         <source>%1 (as it is now)</source>
         <translation>%1 (zo staat het nu)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="136"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="140"/>
         <source>(no text)</source>
         <translation>(geen tekst)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="138"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="142"/>
         <source>If you delete, the text on the left is gone for everyone in the group.</source>
         <translation>Kies je verwijderen, dan verdwijnt de tekst links voor iedereen in de groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="142"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="146"/>
         <source>Keep your edit</source>
         <translation>Jouw bewerking bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="144"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="148"/>
         <source>Keep %1&apos;s edit</source>
         <translation>De bewerking van %1 bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="146"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="150"/>
         <source>Keep the edit</source>
         <translation>De bewerking bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="148"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="152"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="149"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="153"/>
         <source>Keep the edited text</source>
         <translation>De bewerkte tekst bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="150"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="154"/>
         <source>Delete this record</source>
         <translation>Dit verwijderen</translation>
     </message>
@@ -474,8 +474,16 @@
         <source>The server&apos;s certificate is not trusted, so nothing was sent. If your organisation uses its own certificate authority, ask your IT department to set JOINUS_CA_BUNDLE (see the installation guide).</source>
         <translation>Het certificaat van de server wordt niet vertrouwd, dus er is niets verstuurd. Gebruikt je organisatie een eigen certificaatautoriteit, vraag dan je IT-afdeling om JOINUS_CA_BUNDLE in te stellen (zie de installatiehandleiding).</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="96"/>
+        <source>Too many wrong codes were tried from this network. Wait %n minute(s) and try again. If your code still does not work, ask your coordinator for a new one.</source>
+        <translation>
+            <numerusform>Vanaf dit netwerk zijn te veel foute codes geprobeerd. Wacht %n minuut en probeer het opnieuw. Werkt je code dan nog niet, vraag je coördinator om een nieuwe.</numerusform>
+            <numerusform>Vanaf dit netwerk zijn te veel foute codes geprobeerd. Wacht %n minuten en probeer het opnieuw. Werkt je code dan nog niet, vraag je coördinator om een nieuwe.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="97"/>
+        <location filename="../../src/joinus_desktop/ui/sync/enroll.py" line="102"/>
         <source>Connecting failed: %1</source>
         <translation>Verbinden is mislukt: %1</translation>
     </message>
@@ -483,32 +491,100 @@
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="35"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="48"/>
         <source>Erase %1</source>
         <translation>%1 wissen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="36"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="49"/>
         <source>Counting the records…</source>
         <translation>Gegevens tellen…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="39"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="52"/>
         <source>Type the name to confirm</source>
         <translation>Typ de naam om te bevestigen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="45"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="58"/>
         <source>Erase for good</source>
         <translation>Definitief wissen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="53"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="65"/>
+        <source>Looking for %1 in other records…</source>
+        <translation>Zoeken naar %1 in andere gegevens…</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="81"/>
         <source>Type %1 to confirm:</source>
         <translation>Typ %1 om te bevestigen:</translation>
     </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="105"/>
+        <source>No other record names %1.</source>
+        <translation>Geen ander gegeven noemt %1.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="63"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="110"/>
+        <source>&lt;b&gt;%n other record(s) name %1.&lt;/b&gt; Erasing does not change them: edit them first if the name should go too (you can also erase without).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n ander gegeven noemt %1.&lt;/b&gt; Wissen verandert het niet: bewerk het eerst als de naam ook weg moet (wissen kan ook zonder).</numerusform>
+            <numerusform>&lt;b&gt;%n andere gegevens noemen %1.&lt;/b&gt; Wissen verandert ze niet: bewerk ze eerst als de naam ook weg moet (wissen kan ook zonder).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="122"/>
+        <source>Observation</source>
+        <translation>Observatie</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="122"/>
+        <source>Meeting</source>
+        <translation>Bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="123"/>
+        <source>Challenge</source>
+        <translation>Uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="124"/>
+        <source>Challenge attempt</source>
+        <translation>Poging bij uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="125"/>
+        <source>Exit note</source>
+        <translation>Notitie bij uitstroom</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="128"/>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="131"/>
+        <source>Exit note of %1</source>
+        <translation>Notitie bij uitstroom van %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="137"/>
+        <source>(deleted)</source>
+        <translation>(verwijderd)</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="151"/>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="152"/>
+        <source>Edit: %1</source>
+        <translation>Bewerken: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="174"/>
         <source>%n attendance record(s)</source>
         <translation>
             <numerusform>%n aanwezigheidsregistratie</numerusform>
@@ -516,7 +592,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="65"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="176"/>
         <source>%n observation(s)</source>
         <translation>
             <numerusform>%n observatie</numerusform>
@@ -524,7 +600,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="67"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="178"/>
         <source>%n challenge(s)</source>
         <translation>
             <numerusform>%n uitdaging</numerusform>
@@ -532,7 +608,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="69"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="180"/>
         <source>%n challenge attempt(s)</source>
         <translation>
             <numerusform>%n poging</numerusform>
@@ -540,7 +616,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="71"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="182"/>
         <source>%n questionnaire(s)</source>
         <translation>
             <numerusform>%n vragenlijst</numerusform>
@@ -548,7 +624,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="75"/>
+        <location filename="../../src/joinus_desktop/ui/reports/erase_dialog.py" line="186"/>
         <source>This permanently deletes &lt;b&gt;%1&lt;/b&gt; and every record about them on this laptop: %2. The next sync erases them on the server and on every other laptop too. This cannot be undone.</source>
         <translation>Hiermee verwijder je &lt;b&gt;%1&lt;/b&gt; en alle gegevens over deze jongere definitief van deze laptop: %2. Bij de volgende synchronisatie worden ze ook van de server en van alle andere laptops gewist. Dit kun je niet ongedaan maken.</translation>
     </message>
@@ -826,22 +902,22 @@
         <translation>Sterkte: %1</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="229"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="244"/>
         <source>The two passphrases are not the same.</source>
         <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="269"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="286"/>
         <source>Save the recovery key</source>
         <translation>Herstelsleutel opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="270"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="287"/>
         <source>Text files (*.txt)</source>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="274"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="291"/>
         <source>Join Us recovery key
 
 %1
@@ -856,12 +932,12 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="280"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="297"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/first_run.py" line="292"/>
+        <location filename="../../src/joinus_desktop/ui/first_run.py" line="309"/>
         <source>Join Us recovery key</source>
         <translation>Join Us-herstelsleutel</translation>
     </message>
@@ -1105,58 +1181,58 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="123"/>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="129"/>
         <source>Join Us</source>
         <translation>Join Us</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="131"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="131"/>
         <source>Youngsters</source>
         <translation>Jongeren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="131"/>
         <source>Meetings</source>
         <translation>Bijeenkomsten</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="132"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="132"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="132"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="135"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="138"/>
         <source>Navigation</source>
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="169"/>
         <source>No group yet</source>
         <translation>Nog geen groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../src/joinus_desktop/ui/main_window.py" line="170"/>
         <source>This laptop does not hold a group yet. It arrives with the first sync with the organisation server.</source>
         <translation>Op deze laptop staat nog geen groep. Die komt binnen bij de eerste synchronisatie met de organisatieserver.</translation>
     </message>
@@ -1426,6 +1502,35 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
         <location filename="../../src/joinus_desktop/ui/meetings/view.py" line="168"/>
         <source>Notes</source>
         <translation>Notities</translation>
+    </message>
+</context>
+<context>
+    <name>MentionEditor</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="39"/>
+        <source>Edit the text</source>
+        <translation>Tekst bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="43"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="45"/>
+        <source>[name removed]</source>
+        <translation>[naam verwijderd]</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="46"/>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="50"/>
+        <source>Replace the name with</source>
+        <translation>Vervang de naam door</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/reports/mention_editor.py" line="47"/>
+        <source>Replace the name</source>
+        <translation>Naam vervangen</translation>
     </message>
 </context>
 <context>
@@ -1831,37 +1936,37 @@ eigen groep</translation>
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/programme/view.py" line="101"/>
-        <source>A figure over fewer than 5 youngsters is never shown, so no youngster can be recognised in it.</source>
-        <translation>Een cijfer over minder dan 5 jongeren wordt nooit getoond, zodat geen jongere erin te herkennen is.</translation>
+        <source>A figure over fewer than 5 youngsters is never shown, nor one that would give away such a figure when your group&apos;s is subtracted (–), so no youngster can be recognised.</source>
+        <translation>Een cijfer over minder dan 5 jongeren wordt nooit getoond, en ook geen cijfer dat zo&apos;n cijfer verraadt als je dat van je eigen groep ervan aftrekt (–). Zo is geen jongere te herkennen.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="109"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="110"/>
         <source>The programme over time, with your group</source>
         <translation>Het programma door de tijd, met je groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="115"/>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="214"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="116"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="215"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="116"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="117"/>
         <source>How youngsters across the Join Us programme score at each measurement moment, beside your own group.</source>
         <translation>Hoe jongeren in het hele Join Us-programma scoren op elk meetmoment, naast je eigen groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="127"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="128"/>
         <source>Saved to %1.</source>
         <translation>Opgeslagen in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="182"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="183"/>
         <source>Report of %1</source>
         <translation>Rapportage van %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="184"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="185"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n groep</numerusform>
@@ -1869,27 +1974,27 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="187"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="188"/>
         <source>the server cannot be reached now; this is the last report fetched</source>
         <translation>de server is nu niet bereikbaar; dit is de laatst opgehaalde rapportage</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="190"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="191"/>
         <source>this laptop is not connected to the organisation server; this is the last report fetched</source>
         <translation>deze laptop is niet verbonden met de organisatieserver; dit is het laatst opgehaalde overzicht</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="193"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="194"/>
         <source>No programme report yet: it arrives once this laptop is connected to the organisation server. Your own group is shown meanwhile.</source>
         <translation>Nog geen rapportage van het programma: die komt zodra deze laptop verbonden is met de organisatieserver. Intussen zie je je eigen groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="196"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="197"/>
         <source>No programme report yet. Your own group is shown meanwhile.</source>
         <translation>Nog geen rapportage van het programma. Intussen zie je je eigen groep.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="206"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="207"/>
         <source>%n youngster(s)</source>
         <translation>
             <numerusform>%n jongere</numerusform>
@@ -1897,17 +2002,17 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="218"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="219"/>
         <source>Your group</source>
         <translation>Je groep</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="234"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="235"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-afbeelding (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="244"/>
+        <location filename="../../src/joinus_desktop/ui/programme/view.py" line="245"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -2099,32 +2204,32 @@ eigen groep</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="167"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="171"/>
         <source>Review sync results</source>
         <translation>Synchronisatie nakijken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="179"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="183"/>
         <source>You and a colleague changed the same thing while offline. Nothing was lost: choose what stays, or combine both. Your choice reaches the whole group.</source>
         <translation>Jij en een collega hebben offline hetzelfde gewijzigd. Er is niets verloren gegaan: kies wat blijft, of voeg beide samen. Je keuze geldt voor de hele groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="200"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="208"/>
         <source>Nothing to review.</source>
         <translation>Niets om na te kijken.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="214"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="233"/>
         <source>Refused by the server: %1 (%2)</source>
         <translation>Geweigerd door de server: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="217"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="236"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="218"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="237"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>

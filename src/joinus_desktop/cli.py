@@ -311,6 +311,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except SyncError as exc:
+        if exc.code == "too_many_attempts":
+            # Said in both languages: the CLI has no language setting of its own.
+            wait = exc.wait_minutes
+            print(f"joinus-desktop: enrolment refused: {exc.message}\n"
+                  f"joinus-desktop: koppelen geweigerd: er zijn vanaf dit netwerk te veel "
+                  f"foute codes geprobeerd. Wacht {wait} {'minuut' if wait == 1 else 'minuten'}"
+                  f" en probeer het opnieuw; werkt je code dan nog niet, vraag je coördinator "
+                  f"om een nieuwe.", file=sys.stderr)
+            return EXIT_ERROR
         print(f"joinus-desktop: sync failed: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     except ClockError as exc:

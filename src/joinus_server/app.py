@@ -20,7 +20,7 @@ from joinus_desktop.sync.protocol import error_body
 from . import __version__
 from .api import enroll, health, members, organisation, reports, sync
 from .api.schemas import REQUEST_MODELS
-from .config import ENV_DATABASE, database_url
+from .config import ENV_DATABASE, database_url, enrol_limit
 from .errors import ApiError, StorageUnavailable
 from .logging_setup import log_unexpected
 from .storage import Storage, open_storage
@@ -88,6 +88,7 @@ def create_app(storage: Storage | None = None, *, database: str | None = None) -
                     openapi_url="/openapi.json", docs_url=None, redoc_url=None,
                     lifespan=lifespan)
     app.state.storage = store
+    app.state.enrol_limit = enrol_limit()
     for module in (enroll, sync, organisation, members, reports, health):
         app.include_router(module.router)
     _install_error_handlers(app)
@@ -107,8 +108,9 @@ def app_from_environment() -> JoinUsApp:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else {}
+        return JSONResponse(exc.body(), status_code=exc.status,
+                            headers={**headers, **exc.headers} or None)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

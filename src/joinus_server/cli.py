@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from .config import ENV_DATABASE, database_url, redact
+from .config import ENV_DATABASE, database_url, enrol_limit, redact
 from .errors import AdminError, StorageUnavailable
 
 PROG = "joinus-server"
@@ -201,6 +201,10 @@ def _serve(args: argparse.Namespace) -> int:
     for name in (args.tls_cert, args.tls_key):
         if name is not None:
             _read_file(name)  # one clear line now, rather than a traceback from uvicorn
+    try:
+        enrol_limit()
+    except ValueError as exc:
+        raise _Failure(str(exc)) from None
     _open(args).close()  # migrate once, and fail here with one line if the database is wrong
     os.environ[ENV_DATABASE] = url  # each worker opens its own connections from this
     config = uvicorn_log_config(args.log_level.upper(), access_log=not args.no_access_log)

@@ -37,6 +37,7 @@ def erase_youngster(storage: Storage, youngster_id: str, *, actor: str) -> dict[
             raise AdminError(f"no youngster with id {youngster_id}")
         detail = _purge(tx, head, youngster_id, record.team_id, actor=actor, device_id=None,
                         known=True, now_ms=now)
+    storage.after_purge()
     _log(detail)
     return detail
 
@@ -72,6 +73,7 @@ def erase_for_device(storage: Storage, principal: Principal, youngster_id: str,
             raise ApiError("invalid_request", f"erase: {youngster_id} is not a youngster")
         detail = _purge(tx, head, youngster_id, team_id, actor=actor,
                         device_id=principal.device_id, known=record is not None, now_ms=now)
+    storage.after_purge()
     _log(detail)
     return {"erased": True, "purge_cursor": detail["purge_cursor"]}
 

@@ -29,6 +29,8 @@ HTTP_ERRORS: dict[str, tuple[int, str]] = {
                              "re-send unconfirmed changes, then pull from cursor 0."),
     "body_too_large": (413, "The request body is larger than the limit."),
     "batch_too_large": (413, "The push holds more changes than the limit."),
+    "too_many_attempts": (429, "Too many wrong enrolment codes from this address: wait the "
+                               "Retry-After seconds."),
     "internal_error": (500, "A bug on the server; the details are in its log."),
     "unavailable": (503, "The database cannot be reached; try again later."),
 }
@@ -49,11 +51,13 @@ CHANGE_REJECTIONS: dict[str, str] = {
 class ApiError(Exception):
     """An error answered to the client as a JSON error body with a stable code."""
 
-    def __init__(self, code: str, message: str, *, status: int | None = None) -> None:
+    def __init__(self, code: str, message: str, *, status: int | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status if status is not None else HTTP_ERRORS[code][0]
+        self.headers = headers or {}
 
     def body(self) -> dict[str, Any]:
         return error_body(self.code, self.message)

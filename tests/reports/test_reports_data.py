@@ -110,3 +110,50 @@ def test_programme_hides_figures_under_five() -> None:
     table = programme.table_csv(data, headers=["m", "n", "own"], fewer="<5",
                                 moment_label=str).decode("utf-8-sig")
     assert "3.00" not in table and "<5" in table
+
+
+def test_programme_means_are_hidden_when_the_own_group_would_difference_them() -> None:
+    """Programme 8 and own group 5 side by side give the other 3's mean: hide it (issue 12)."""
+    from joinus_desktop.domain.instruments import InstrumentRegistry
+
+    instrument = InstrumentRegistry.builtin().default()
+    report = {"moments": [
+        {"moment": "T0", "youngsters": 8, "suppressed": False,
+         "scales": {"loneliness": {"mean": 3.4, "suppressed": False}}},
+        {"moment": "T1", "youngsters": 12, "suppressed": False,
+         "scales": {"loneliness": {"mean": 2.9, "suppressed": False}}},
+        {"moment": "T2", "youngsters": 9, "suppressed": True, "reason": "differencing"}]}
+    own = {"T0": {"n": 5, "means": {"loneliness": 3.0}},
+           "T1": {"n": 5, "means": {"loneliness": 2.5}},
+           "T2": {"n": 2, "means": {"loneliness": 2.5}}}
+    data = programme.combine(report, own, instrument)
+    t0, t1, t2 = data.rows
+    assert t0.programme == {} and t0.programme_suppressed and t0.programme_differencing
+    assert t0.own["loneliness"] == 3.0 and t0.youngsters == 8 and not t0.programme_small
+    assert t1.programme["loneliness"] == 2.9 and not t1.programme_suppressed  # 7 others
+    assert t2.programme == {} and t2.programme_differencing  # the server said so
+    table = programme.table_csv(data, headers=["m", "n", "own"], fewer="<5",
+                                moment_label=str).decode("utf-8-sig")
+    lines = table.splitlines()
+    assert "3.40" not in table and lines[1].startswith("T0,8,5,")
+    assert lines[3].startswith("T2,9,<5,")
+
+
+def test_youngster_report_hides_a_group_mean_its_own_score_would_difference(demo) -> None:  # noqa: ANN001
+    """Group of 5 with this youngster in it: mean minus their score gives the other 4's."""
+    import dataclasses
+
+    from joinus_desktop.reports.youngster import chart_means
+
+    team = demo.teams.current()["id"]
+    y = next(y for y in demo.youngsters.list(team)
+             if demo.questionnaires.youngster_scores(y["id"]))
+    report = gather(demo, y["id"], include_observations=False)
+    own = report.scores[0]["moment"]
+    other = "T9" if own != "T9" else "T8"
+    means = {"loneliness": 3.0}
+    shown = chart_means(dataclasses.replace(report, team_means={
+        own: {"n": 5, "means": means}, other: {"n": 5, "means": means}}))
+    assert own not in shown and other in shown  # not in the other moment's group
+    shown = chart_means(dataclasses.replace(report, team_means={own: {"n": 6, "means": means}}))
+    assert own in shown

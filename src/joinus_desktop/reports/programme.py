@@ -3,6 +3,11 @@
 The server suppresses a moment (or a scale) over fewer than five youngsters; the
 own group's means come from this vault (`Questionnaires.team_means`) and get the
 same rule here, so a small group is never shown on its own.
+
+Differencing: the programme figure and the own group's side by side (on screen, in
+the CSV and the image export) let anyone who gets the export subtract one from the
+other. When that difference is 1 to 4 youngsters, the programme's means are hidden
+(its count stays). The server applies the same rule against the caller's teams.
 """
 
 from __future__ import annotations
@@ -37,10 +42,18 @@ class MomentRow:
     programme_suppressed: bool
     own_youngsters: int
     own: dict[str, float | None]  # empty when the own group is under five (or absent)
+    # The programme's means are hidden although it has five or more youngsters: the
+    # youngsters outside the own group (or outside the caller's teams) are 1 to 4.
+    programme_differencing: bool = False
 
     @property
     def own_suppressed(self) -> bool:
         return 0 < self.own_youngsters < MIN_YOUNGSTERS
+
+    @property
+    def programme_small(self) -> bool:
+        """The programme figure is over fewer than five youngsters (say so instead of n)."""
+        return self.programme_suppressed and not self.programme_differencing
 
 
 @dataclass(frozen=True)
@@ -98,23 +111,32 @@ def combine(report: dict[str, Any] | None, own: dict[str, dict[str, Any]],
     rows = []
     for moment in schedule.sort_moments(set(figures) | {m for m in own if _is_moment(m)}):
         figure = figures.get(moment)
+        programme_n = _count(figure.get("youngsters")) if figure else 0
+        own_fig = own.get(moment) or {"n": 0, "means": {}}
+        n = int(own_fig.get("n") or 0)
+        own_means = ({sid: own_fig["means"].get(sid) for sid in scale_ids}
+                     if n >= MIN_YOUNGSTERS else {})
+        # Programme minus own group: a figure of its own once both are shown.
+        differencing = (figure is not None and programme_n >= MIN_YOUNGSTERS
+                        and (figure.get("reason") == "differencing"
+                             or (bool(own_means) and 0 < programme_n - n < MIN_YOUNGSTERS)))
         suppressed = figure is None or bool(figure.get("suppressed")) \
-            or (figure.get("youngsters") or 0) < MIN_YOUNGSTERS
+            or programme_n < MIN_YOUNGSTERS or differencing
         programme: dict[str, float | None] = {}
         if figure is not None and not suppressed:
             scales = figure.get("scales") or {}
             for sid in scale_ids:
                 entry = scales.get(sid) or {}
                 programme[sid] = None if entry.get("suppressed") else entry.get("mean")
-        own_fig = own.get(moment) or {"n": 0, "means": {}}
-        n = int(own_fig.get("n") or 0)
-        own_means = ({sid: own_fig["means"].get(sid) for sid in scale_ids}
-                     if n >= MIN_YOUNGSTERS else {})
         rows.append(MomentRow(moment, figure.get("youngsters") if figure else None, programme,
-                              suppressed, n, own_means))
+                              suppressed, n, own_means, differencing))
     return ProgrammeData(instrument=instrument, rows=rows, fetched=fetched,
                          teams_included=(report or {}).get("teams_included"),
                          has_report=report is not None)
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _is_moment(value: object) -> bool:
@@ -139,7 +161,7 @@ def table_csv(data: ProgrammeData, *, headers: Sequence[str], moment_label: Any,
     writer.writerow(headers)
     for row in data.rows:
         programme_n = ("" if row.youngsters is None
-                       else fewer if row.programme_suppressed else row.youngsters)
+                       else fewer if row.programme_small else row.youngsters)
         own_n = "" if row.own_youngsters == 0 else fewer if row.own_suppressed \
             else row.own_youngsters
         cells: list[object] = [moment_label(row.moment), programme_n, own_n]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import method, schedule
 from ..domain.instruments import Instrument
+from .programme import MIN_YOUNGSTERS
 from .words import long_date, word
 
 if TYPE_CHECKING:
@@ -182,5 +183,12 @@ def report_html(report: YoungsterReport, lang: str, *, chart: bool = True) -> st
 
 
 def chart_means(report: YoungsterReport) -> dict[str, dict[str, Any]]:
-    """The group mean drawn beside the youngster: never over fewer than five youngsters."""
-    return {m: v for m, v in report.team_means.items() if v.get("n", 0) >= 5}
+    """The group mean drawn beside the youngster: never over fewer than five youngsters.
+
+    Differencing: the report also shows this youngster's own score, and whoever reads
+    it can take that out of the group mean. At a moment the youngster has a score,
+    the others must be five or more too, so the group needs six.
+    """
+    own = {s.get("moment") for s in report.scores}
+    return {m: v for m, v in report.team_means.items()
+            if v.get("n", 0) >= MIN_YOUNGSTERS + (1 if m in own else 0)}

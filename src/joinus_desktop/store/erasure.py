@@ -3,8 +3,9 @@
 Everything tied to the youngster goes: their record, observations, challenges
 and attempts, attendance, questionnaire responses, conflicts about any of those,
 unsent outbox entries, refused changes kept for review, and drafts. ``secure_delete`` overwrites the freed pages and
-a WAL checkpoint truncates old page images. Meeting notes are free text about the
-whole group and are not searched for names: the docs tell workers to use aliases.
+a WAL checkpoint truncates old page images. Other records whose text names the
+youngster (another youngster's observation, meeting notes) are not erased: the
+erase dialog lists them first (:mod:`.mentions`) so the worker can edit them.
 """
 
 from __future__ import annotations

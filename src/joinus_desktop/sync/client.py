@@ -83,7 +83,7 @@ class ServerClient:
         except ValueError:
             body = None
         if response.status_code >= 400:
-            raise _error_for(response.status_code, body)
+            raise _error_for(response.status_code, body, response.headers.get("Retry-After"))
         if not isinstance(body, dict):
             raise SyncError("protocol", "The server answered with something that is not JSON.")
         if isinstance(body.get("server_time_ms"), int):
@@ -225,10 +225,20 @@ def check_pull_answer(response: PullResponse, cursor: int) -> None:
         raise SyncError("protocol", "The server's pull answer holds malformed counts.")
 
 
-def _error_for(status: int, body: object) -> SyncError:
+def _error_for(status: int, body: object, retry_after: str | None = None) -> SyncError:
     error = body.get("error") if isinstance(body, dict) else None
     code = error.get("code") if isinstance(error, dict) else None
     message = error.get("message") if isinstance(error, dict) else None
+    if status == 429:
+        wait = int(retry_after) if retry_after and retry_after.strip().isdigit() else 60
+        minutes = max(1, -(-min(wait, 86_400) // 60))
+        span = "1 minute" if minutes == 1 else f"{minutes} minutes"
+        text = (f"Too many wrong enrolment codes were tried from this network. Wait "
+                f"{span} and try again; if your code still fails, ask your "
+                f"coordinator for a new one." if code == "too_many_attempts" else
+                f"The organisation server is busy; wait {span} and try again.")
+        return SyncError("rejected", text, code=code, status=status,
+                         retry_after_s=min(wait, 86_400))
     if code == "resync_required":
         return ResyncRequired(message or "The server asks for a full resync.")
     if status == 401:

@@ -10,12 +10,18 @@ Kind = Literal["network", "auth", "revoked", "clock", "resync", "server", "rejec
 
 class SyncError(Exception):
     def __init__(self, kind: Kind, message: str, *, code: str | None = None,
-                 status: int | None = None) -> None:
+                 status: int | None = None, retry_after_s: int | None = None) -> None:
         super().__init__(message)
         self.kind = kind
         self.code = code
         self.status = status
         self.message = message
+        self.retry_after_s = retry_after_s  # from a 429's Retry-After header
+
+    @property
+    def wait_minutes(self) -> int:
+        """Whole minutes to wait before trying again (at least 1)."""
+        return max(1, -(-(self.retry_after_s or 60) // 60))
 
     @property
     def retryable(self) -> bool:

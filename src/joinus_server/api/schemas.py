@@ -201,6 +201,9 @@ class ScaleFigure(BaseModel):
     mean: float | None
     youngsters: int
     suppressed: bool
+    reason: Literal["differencing"] | None = Field(
+        default=None, description="Set when suppressed although 5 or more youngsters: "
+        "the caller could subtract their own teams and single out a smaller group.")
 
 
 class MomentFigure(BaseModel):
@@ -208,6 +211,8 @@ class MomentFigure(BaseModel):
     youngsters: int
     responses: int
     suppressed: bool
+    reason: Literal["differencing"] | None = Field(
+        default=None, description="As in ScaleFigure: suppressed against differencing.")
     scales: dict[str, ScaleFigure] | None = Field(
         default=None, description="Absent when the moment is suppressed.")
 

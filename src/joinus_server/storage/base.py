@@ -42,6 +42,11 @@ class Storage(ABC):
     def _lock_migrations(self, tx: Tx) -> None:  # noqa: B027 - a hook, empty by default
         """Keep two processes from migrating at once (SQLite's write lock already does)."""
 
+    def after_purge(self) -> None:  # noqa: B027 - a hook, empty by default
+        """Called after an erasure committed: drop copies of the erased content the
+        backend still keeps outside its live pages (SQLite: the write-ahead log).
+        PostgreSQL keeps dead row versions until VACUUM (docs/privacy.md)."""
+
     @contextmanager
     def write(self) -> Iterator[Tx]:
         with self._transaction(write=True) as cursor:

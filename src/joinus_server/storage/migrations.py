@@ -120,6 +120,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         # per field and are sent as they are.
         "ALTER TABLE log ADD COLUMN stamp TEXT",
     )),
+    Migration(5, "failed enrolment attempts per client address", (
+        # In the database, not in the process: every worker and machine behind a load
+        # balancer counts the same failures. Rows older than the window are deleted.
+        """CREATE TABLE enrol_failures (
+            id {serial}, address TEXT NOT NULL, at BIGINT NOT NULL)""",
+        "CREATE INDEX enrol_failures_address ON enrol_failures (address, at)",
+        "CREATE INDEX enrol_failures_at ON enrol_failures (at)",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

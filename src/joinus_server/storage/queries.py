@@ -306,6 +306,13 @@ class Tx:
                           f" {_marks(len(team_ids))} ORDER BY u.name, u.id, m.team_id",
                           team_ids)
 
+    def team_sets(self) -> set[frozenset[str]]:
+        """The distinct sets of teams users are members of (what each of them can read)."""
+        by_user: dict[str, set[str]] = {}
+        for user_id, team_id in self.query("SELECT user_id, team_id FROM memberships"):
+            by_user.setdefault(user_id, set()).add(team_id)
+        return {frozenset(teams) for teams in by_user.values()}
+
     def member_counts(self) -> dict[str, int]:
         return {r[0]: int(r[1]) for r in self.query(
             "SELECT team_id, COUNT(*) FROM memberships GROUP BY team_id")}
@@ -328,6 +335,18 @@ class Tx:
         changed = self.execute("UPDATE invites SET used_at = ?, device_id = ? WHERE code_hash = ?"
                                " AND used_at IS NULL", (now_ms, device_id, code_hash))
         return str(row[0]) if changed == 1 else None
+
+    def enrol_failures_since(self, address: str, since_ms: int) -> list[int]:
+        """When this address failed an enrolment code after ``since_ms``, oldest first."""
+        return [int(r[0]) for r in self.query(
+            "SELECT at FROM enrol_failures WHERE address = ? AND at > ? ORDER BY at",
+            (address, since_ms))]
+
+    def add_enrol_failure(self, address: str, now_ms: int) -> None:
+        self.execute("INSERT INTO enrol_failures (address, at) VALUES (?, ?)", (address, now_ms))
+
+    def forget_enrol_failures(self, before_ms: int) -> None:
+        self.execute("DELETE FROM enrol_failures WHERE at <= ?", (before_ms,))
 
     def add_device(self, device_id: str, user_id: str, name: str, token_hash: str,
                    now_ms: int) -> None:

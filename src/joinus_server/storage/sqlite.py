@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
@@ -18,6 +19,7 @@ from .queries import Dialect
 DIALECT = Dialect(name="sqlite", placeholder="?", lock_suffix="",
                   serial="INTEGER PRIMARY KEY AUTOINCREMENT")
 BUSY_TIMEOUT_S = 30.0
+log = logging.getLogger(__name__)
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -64,6 +66,9 @@ class SqliteStorage(Storage):
             # drop their outbox on that acknowledgement.
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows are overwritten with zeros, not left readable in free pages
+            # and slack space: an erased youngster's text must not stay in the file.
+            conn.execute("PRAGMA secure_delete = ON")
             self._local.conn = conn
             with self._lock:
                 self._all.append(conn)
@@ -84,6 +89,27 @@ class SqliteStorage(Storage):
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    def after_purge(self) -> None:
+        """Copy the WAL into the database file and truncate it to zero bytes.
+
+        The WAL still holds the page images from before the purge (the erased text);
+        a TRUNCATE checkpoint writes the zeroed pages back and empties it. A reader in
+        the middle of a snapshot can keep the checkpoint from finishing: it is retried
+        briefly, then left to the next purge (logged).
+        """
+        conn = self._connection()
+        deadline = time.monotonic() + 5.0
+        while True:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                return
+            if time.monotonic() > deadline:
+                log.warning("the WAL could not be truncated after an erasure (readers busy); "
+                            "it will be at the next one, or run: sqlite3 %s "
+                            "'PRAGMA wal_checkpoint(TRUNCATE)'", self.path)
+                return
+            time.sleep(0.05)
 
     def close(self) -> None:
         with self._lock:

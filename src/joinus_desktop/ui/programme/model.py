@@ -70,7 +70,7 @@ class ProgrammeModel(QAbstractTableModel):
         if col == self.YOUNGSTERS:
             if row.youngsters is None:
                 return "–"
-            return self.fewer() if row.programme_suppressed else str(row.youngsters)
+            return self.fewer() if row.programme_small else str(row.youngsters)
         if col == self.OWN_YOUNGSTERS:
             if row.own_youngsters == 0:
                 return "–"

@@ -98,8 +98,9 @@ class ProgrammeView(QWidget):
 
         table_card = Card(self.tr("Mean scores per measurement moment"))
         table_card.body.addWidget(self.table)
-        self.note = QLabel(self.tr("A figure over fewer than 5 youngsters is never shown, so "
-                                   "no youngster can be recognised in it."))
+        self.note = QLabel(self.tr("A figure over fewer than 5 youngsters is never shown, nor "
+                                   "one that would give away such a figure when your group's "
+                                   "is subtracted (–), so no youngster can be recognised."))
         self.note.setObjectName("Muted")
         self.note.setWordWrap(True)
         table_card.body.addWidget(self.note)

@@ -91,6 +91,11 @@ class EnrollDialog(QDialog):
                 "The server's certificate is not trusted, so nothing was sent. If your "
                 "organisation uses its own certificate authority, ask your IT department "
                 "to set JOINUS_CA_BUNDLE (see the installation guide)."))
+        elif isinstance(error, SyncError) and error.code == "too_many_attempts":
+            self.message.setText(self.tr(
+                "Too many wrong codes were tried from this network. Wait %n minute(s) and "
+                "try again. If your code still does not work, ask your coordinator for a "
+                "new one.", "", error.wait_minutes))
         elif isinstance(error, SyncError):
             self.message.setText(error.message)
         else:
