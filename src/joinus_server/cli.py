@@ -340,6 +340,12 @@ def _receipt(r: dict[str, Any]) -> str:
         rows = [{**d, "confirmed": "yes" if d["confirmed"] else "NO"} for d in devices]
         lines += _table(rows, ["device_id", "user", "name", "confirmed", "confirmed_at",
                                "last_seen_at"])
+    for other in r.get("other_teams", []):
+        devices = other["devices"]
+        done = sum(d["confirmed"] for d in devices)
+        lines.append(f"Team {other['team_id']} held {other['records_erased']} records naming "
+                     f"the youngster; purge event at cursor {other['purge_cursor']}; {done} of "
+                     f"{len(devices)} active devices of that team confirmed it.")
     return "\n".join(lines)
 
 
