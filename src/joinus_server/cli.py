@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from .config import ENV_DATABASE, database_url, redact
 from .errors import AdminError, StorageUnavailable
+from .text import json_shown, shown
 
 PROG = "joinus-server"
 ENV_NEW_PASSPHRASE = "JOINUS_NEW_PASSPHRASE"
@@ -135,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, status: int = 1) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(f"{PROG}: error: {shown(message)}", file=sys.stderr)
     return status
 
 
@@ -225,8 +226,7 @@ def _admin(args: argparse.Namespace) -> int:
     actor = f"admin:{_os_user()}"
     if args.action in OFFLINE_ACTIONS:
         result = _offline(args)
-        print(json.dumps(result, indent=2, ensure_ascii=False) if as_json
-              else _human(args.action, result))
+        _print(args.action, result, as_json=as_json)
         return 0
     pem = _read_file(args.public_key) if args.action == "set-org-key" else b""
     storage = _open(args)
@@ -257,11 +257,17 @@ def _admin(args: argparse.Namespace) -> int:
         result = handlers[args.action]()
     finally:
         storage.close()
-    if as_json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
-    else:
-        print(_human(args.action, result))
+    _print(args.action, result, as_json=as_json)
     return 0
+
+
+def _print(action: str, result: Any, *, as_json: bool) -> None:
+    """The result on stdout, every control or bidi character in it escaped (names and
+    ids a device chose are printed here: they must not rewrite the terminal)."""
+    if as_json:
+        print(json_shown(json.dumps(result, indent=2, ensure_ascii=False)))
+    else:
+        print(shown(_human(action, result), keep_newlines=True))
 
 
 def _os_user() -> str:
@@ -353,10 +359,11 @@ def _cell(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, list):
-        return str(len(value)) if value and isinstance(value[0], dict) else ",".join(value)
+        return str(len(value)) if value and isinstance(value[0], dict) \
+            else shown(",".join(value))
     if isinstance(value, dict):
-        return json.dumps(value, sort_keys=True)
-    return str(value)
+        return shown(json.dumps(value, sort_keys=True))
+    return shown(str(value))
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> list[str]:

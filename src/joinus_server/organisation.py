@@ -23,10 +23,12 @@ from joinus_desktop.domain.retention import (
     RETENTION_KEY,
     erase_after,
 )
+from joinus_desktop.sync.protocol import AUDIT_EARLIEST_MS, AUDIT_MAX_AHEAD_MS
 
 from .auth import Principal
 from .errors import AdminError, ApiError
 from .storage import Storage, Tx
+from .text import is_actor
 
 ORG_KEY = "organisation_public_key"
 
@@ -143,6 +145,7 @@ def parse_audit(data: object, principal: Principal) -> list[tuple[Any, ...]]:
                                           "request")
     rows, seen = [], set()
     keys = {"seq", "at", "actor", "action", "entity", "record_id"}
+    now_ms = wall_clock_ms()
     for i, entry in enumerate(entries):
         where = f"entries[{i}]"
         if not isinstance(entry, dict) or set(entry) != keys:
@@ -157,9 +160,13 @@ def parse_audit(data: object, principal: Principal) -> list[tuple[Any, ...]]:
         at_ms = _instant(at)
         if at_ms is None:
             raise _bad(f"{where}.at must be an ISO 8601 date and time with a UTC offset")
+        if not AUDIT_EARLIEST_MS <= at_ms <= now_ms + AUDIT_MAX_AHEAD_MS:
+            raise _bad(f"{where}.at must lie between 2020-01-01 and 5 minutes after the "
+                       "server's time")
         if not isinstance(actor, str) or not 1 <= len(actor) <= MAX_ACTOR_LENGTH \
-                or not _printable(actor):
-            raise _bad(f"{where}.actor must be 1 to {MAX_ACTOR_LENGTH} printable characters")
+                or not is_actor(actor):
+            raise _bad(f"{where}.actor must be 1 to {MAX_ACTOR_LENGTH} characters of A-Z, "
+                       "a-z, 0-9, '.', '_', ':' and '-'")
         if not isinstance(action, str) or action not in AUDIT_ACTIONS:
             raise _bad(f"{where}.action must be one of: {', '.join(AUDIT_ACTIONS)}")
         if entity is not None and (not isinstance(entity, str)
