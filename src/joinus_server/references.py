@@ -17,7 +17,7 @@ for the record is not checked again, so a re-send of an old record never fails.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping
 
 from joinus_desktop.domain import entities
 from joinus_desktop.domain.ids import is_uuid
@@ -37,12 +37,11 @@ REF_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def references(change: Change) -> Iterator[tuple[str, str]]:
-    """(field, record id) for each well-formed reference ``change`` sets."""
-    for name in REF_FIELDS[change.entity]:
-        value = change.fields.get(name)
-        if isinstance(value, str) and is_uuid(value):
-            yield name, value
+def referenced_ids(changes: Iterable[Change]) -> set[str]:
+    """The well-formed record ids ``changes`` refer to (to look up before checking them)."""
+    named = {value for change in changes for name in REF_FIELDS[change.entity]
+             if isinstance(value := change.fields.get(name), str)}
+    return {value for value in named if is_uuid(value)}  # each distinct id checked once
 
 
 def refuse_foreign(change: Change, existing: StoredRecord | None,
@@ -50,14 +49,17 @@ def refuse_foreign(change: Change, existing: StoredRecord | None,
     """``foreign_reference`` when ``change`` names a record ``records`` holds in another team.
 
     ``records``: the stored records (and those the batch wrote so far) by id; every
-    referenced id must have been looked up in it.
+    referenced id must have been looked up in it (:func:`referenced_ids`).
     """
-    for name, target in references(change):
-        stored = existing.fields.get(name) if existing is not None else None
-        if stored is not None and same_value(stored.value, target):
-            continue  # stored already: not this change's doing
+    for name in REF_FIELDS[change.entity]:  # on every change of every push: kept lean
+        target = change.fields.get(name)
+        if not isinstance(target, str):
+            continue
         found = records.get(target)
-        if found is not None and found.team_id != change.team_id:
+        if found is None or found.team_id == change.team_id:
+            continue
+        stored = existing.fields.get(name) if existing is not None else None
+        if stored is None or not same_value(stored.value, target):  # else stored before
             return Rejection(FOREIGN_REFERENCE, f"{label(name)} refers to a record of another "
                                                 "team; a record may only refer to records of "
                                                 "its own team.")
