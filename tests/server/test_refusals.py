@@ -26,6 +26,7 @@ from tests.support.server_process import (
     enrol_device,
     ensure_team,
     run_admin,
+    run_admin_raw,
 )
 
 from .helpers import change, meeting, new_id, observation, youngster
@@ -248,6 +249,9 @@ def test_erasure_sends_its_purge_to_every_team_whose_records_it_removed(setup: A
     [other] = receipt["other_teams"]
     assert other["team_id"] == team_b and other["records_erased"] == 1
     assert [d["confirmed"] for d in other["devices"]] == [False]  # until its next pull
-    sync(west)
+    sync(west), sync(oost)
     receipt = run_admin(server.database_url, "erasure-receipt", yid)
-    assert receipt["other_teams"][0]["devices"][0]["confirmed"]
+    assert receipt["other_teams"][0]["devices"][0]["confirmed"] and receipt["all_confirmed"]
+    text = run_admin_raw(server.database_url, "erasure-receipt", yid).stdout
+    assert f"Team {team_b} held 1 records naming the youngster" in text
+    assert "1 of 1 active devices of that team confirmed it" in text
