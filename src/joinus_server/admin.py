@@ -16,6 +16,7 @@ from .errors import AdminError
 from .merge import SERVER_AUTHOR
 from .records import FieldVersion, LogEntry, StoredRecord, encode_log_fields
 from .storage import Storage, Tx
+from .text import has_unsafe_chars
 
 DAY_MS = 24 * 3600 * 1000
 MAX_NAME = 120
@@ -33,8 +34,8 @@ def _text(value: str, what: str, max_length: int = MAX_NAME) -> str:
         raise AdminError(f"{what} must not be empty")
     if len(value) > max_length:
         raise AdminError(f"{what} is longer than {max_length} characters")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise AdminError(f"{what} must not contain control characters")
+    if has_unsafe_chars(value):
+        raise AdminError(f"{what} must not contain control or bidi characters")
     return value
 
 

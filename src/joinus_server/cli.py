@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from .config import ENV_DATABASE, database_url, enrol_limit, redact
 from .errors import AdminError, StorageUnavailable
+from .text import json_shown, shown
 
 PROG = "joinus-server"
 ENV_NEW_PASSPHRASE = "JOINUS_NEW_PASSPHRASE"
@@ -161,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, status: int = 1) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(f"{PROG}: error: {shown(message)}", file=sys.stderr)
     return status
 
 
@@ -265,8 +266,7 @@ def _admin(args: argparse.Namespace) -> int:
     rotation = _rotation(args) if args.action == "rotate-org-key" else None
     if args.action in OFFLINE_ACTIONS or (args.action == "rotate-org-key" and args.out):
         result = _offline(args)
-        print(json.dumps(result, indent=2, ensure_ascii=False) if as_json
-              else _human(args.action, result))
+        _print(args.action, result, as_json=as_json)
         return 0
     pem = _read_file(args.public_key) if args.action == "set-org-key" else b""
     storage = _open(args)
@@ -300,10 +300,7 @@ def _admin(args: argparse.Namespace) -> int:
         result = handlers[args.action]()
     finally:
         storage.close()
-    if as_json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
-    else:
-        print(_human(args.action, result))
+    _print(args.action, result, as_json=as_json)
     return 0
 
 
@@ -325,6 +322,15 @@ def _rotation(args: argparse.Namespace) -> dict[str, str] | None:
     if args.out:
         return None
     return orgkeys.sign_rotation(Path(args.old_private_key), Path(args.new_public_key))
+
+
+def _print(action: str, result: Any, *, as_json: bool) -> None:
+    """The result on stdout, every control or bidi character in it escaped (names and
+    ids a device chose are printed here: they must not rewrite the terminal)."""
+    if as_json:
+        print(json_shown(json.dumps(result, indent=2, ensure_ascii=False)))
+    else:
+        print(shown(_human(action, result), keep_newlines=True))
 
 
 def _os_user() -> str:
@@ -413,6 +419,12 @@ def _receipt(r: dict[str, Any]) -> str:
         rows = [{**d, "confirmed": "yes" if d["confirmed"] else "NO"} for d in devices]
         lines += _table(rows, ["device_id", "user", "name", "confirmed", "confirmed_at",
                                "last_seen_at"])
+    for other in r.get("other_teams", []):
+        devices = other["devices"]
+        done = sum(d["confirmed"] for d in devices)
+        lines.append(f"Team {other['team_id']} held {other['records_erased']} records naming "
+                     f"the youngster; purge event at cursor {other['purge_cursor']}; {done} of "
+                     f"{len(devices)} active devices of that team confirmed it.")
     return "\n".join(lines)
 
 
@@ -420,10 +432,11 @@ def _cell(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, list):
-        return str(len(value)) if value and isinstance(value[0], dict) else ",".join(value)
+        return str(len(value)) if value and isinstance(value[0], dict) \
+            else shown(",".join(value))
     if isinstance(value, dict):
-        return json.dumps(value, sort_keys=True)
-    return str(value)
+        return shown(json.dumps(value, sort_keys=True))
+    return shown(str(value))
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> list[str]:

@@ -80,23 +80,41 @@ def erase_for_device(storage: Storage, principal: Principal, youngster_id: str,
 
 def _purge(tx: Tx, head: int, youngster_id: str, team_id: str, *, actor: str,
            device_id: str | None, known: bool, now_ms: int) -> dict[str, Any]:
-    """Delete everything tied to the youngster, remember the ids, publish the purge event."""
+    """Delete everything tied to the youngster, remember the ids, publish the purge event.
+
+    The event goes to the youngster's team, and to every other team whose records (or
+    log entries) the purge removed: a record of another team may name the youngster
+    (stored before references were kept inside the team, or sent before the youngster
+    was), and that team's laptops hold it too.
+    """
     ids = set(tx.record_ids_of_youngster(youngster_id)) | {youngster_id}
+    per_team = tx.teams_of_youngster(youngster_id)
     records = tx.delete_records_of_youngster(youngster_id)
     log_rows = tx.delete_log_of_youngster(youngster_id)
     tx.add_erased(sorted(ids), youngster_id, now_ms)
+    # The youngster's own team first: its purge (the lowest cursor) is the erasure's
+    # receipt (purge_of). Its row counts every record the erasure removed; another
+    # team's row counts that team's records.
+    others = sorted(set(per_team) - {team_id})
     cursor = head + 1
-    tx.append_log([LogEntry(cursor, team_id, "purge", youngster_id=youngster_id)], now_ms)
-    tx.set_head(cursor)
-    tx.add_purge(cursor, team_id, youngster_id, records, now_ms, erased_by=actor,
-                 device_id=device_id, known=known)
+    entries = [LogEntry(cursor + i, team, "purge", youngster_id=youngster_id)
+               for i, team in enumerate([team_id, *others])]
+    tx.append_log(entries, now_ms)
+    tx.set_head(entries[-1].cursor)
+    for entry in entries:
+        count = records if entry.team_id == team_id else per_team[entry.team_id]
+        tx.add_purge(entry.cursor, entry.team_id, youngster_id, count, now_ms, erased_by=actor,
+                     device_id=device_id, known=known)
     detail = {"youngster_id": youngster_id, "team_id": team_id, "records_erased": records,
               "log_entries_erased": log_rows, "purge_cursor": cursor}
+    if others:
+        detail["other_teams"] = others
     if device_id is not None:
         detail = {**detail, "device_id": device_id, "known_to_server": known}
     tx.audit(actor, "erase_youngster", detail, now_ms)
     return {k: detail[k] for k in ("youngster_id", "team_id", "records_erased",
-                                   "log_entries_erased", "purge_cursor")}
+                                   "log_entries_erased", "purge_cursor", "other_teams")
+            if k in detail}
 
 
 def _log(detail: dict[str, Any]) -> None:

@@ -45,6 +45,8 @@ CHANGE_REJECTIONS: dict[str, str] = {
     "insert_only": "Questionnaire responses are never changed: record a superseding response.",
     "erased": "The record (or the youngster it belongs to) was erased.",
     "invalid_record": "The resulting record fails validation; the reason lists the problems.",
+    "clock_ahead": "A stamp of the change lies more than 5 minutes after the server's clock.",
+    "foreign_reference": "The change refers to a record the server holds in another team.",
 }
 
 

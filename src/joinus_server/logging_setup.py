@@ -3,7 +3,9 @@
 Uvicorn's access log records method, path, query (cursor and limit only: no
 endpoint takes personal data in its URL) and status; bodies are never logged.
 Unexpected errors are logged with their type and stack frames but without the
-exception's message, which may quote a value from the database.
+exception's message, which may quote a value from the database. Control and bidi
+characters in a log line (a client address from X-Forwarded-For, say) are
+escaped, so a client cannot rewrite the log on a terminal or forge its lines.
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ from __future__ import annotations
 import logging
 import traceback
 from typing import Any
+
+from uvicorn.logging import AccessFormatter
+
+from .text import shown
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -22,8 +28,8 @@ def uvicorn_log_config(level: str = "INFO", *, access_log: bool = True) -> dict[
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {
-            "plain": {"format": FORMAT},
-            "access": {"()": "uvicorn.logging.AccessFormatter",
+            "plain": {"()": "joinus_server.logging_setup.SafeFormatter", "fmt": FORMAT},
+            "access": {"()": "joinus_server.logging_setup.SafeAccessFormatter",
                        "fmt": '%(asctime)s %(levelname)s access: %(client_addr)s '
                               '"%(request_line)s" %(status_code)s', "use_colors": False},
         },
@@ -42,6 +48,21 @@ def uvicorn_log_config(level: str = "INFO", *, access_log: bool = True) -> dict[
             "joinus_server": {"handlers": ["default"], "level": level, "propagate": False},
         },
     }
+
+
+class SafeFormatter(logging.Formatter):
+    """Every unsafe character escaped (``\\x9b``, ``\\u202e``); the line breaks of a
+    logged traceback stay."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return shown(super().format(record), keep_newlines=True)
+
+
+class SafeAccessFormatter(AccessFormatter):
+    """Uvicorn's access line, escaped like :class:`SafeFormatter`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return shown(super().format(record), keep_newlines=True)
 
 
 def log_unexpected(exc: BaseException, where: str) -> None:

@@ -23,10 +23,12 @@ from joinus_desktop.domain.retention import (
     RETENTION_KEY,
     erase_after,
 )
+from joinus_desktop.sync.protocol import AUDIT_EARLIEST_MS, AUDIT_MAX_AHEAD_MS
 
 from .auth import Principal
 from .errors import AdminError, ApiError
 from .storage import Storage, Tx
+from .text import is_actor
 
 ORG_KEY = "organisation_public_key"
 # The signed rotations from earlier keys to the current one (JSON list, oldest first):
@@ -207,6 +209,7 @@ def parse_audit(data: object, principal: Principal) -> list[tuple[Any, ...]]:
                                           "request")
     rows, seen = [], set()
     keys = {"seq", "at", "actor", "action", "entity", "record_id"}
+    now_ms = wall_clock_ms()
     for i, entry in enumerate(entries):
         where = f"entries[{i}]"
         if not isinstance(entry, dict) or set(entry) != keys:
@@ -221,9 +224,13 @@ def parse_audit(data: object, principal: Principal) -> list[tuple[Any, ...]]:
         at_ms = _instant(at)
         if at_ms is None:
             raise _bad(f"{where}.at must be an ISO 8601 date and time with a UTC offset")
+        if not AUDIT_EARLIEST_MS <= at_ms <= now_ms + AUDIT_MAX_AHEAD_MS:
+            raise _bad(f"{where}.at must lie between 2020-01-01 and 5 minutes after the "
+                       "server's time")
         if not isinstance(actor, str) or not 1 <= len(actor) <= MAX_ACTOR_LENGTH \
-                or not _printable(actor):
-            raise _bad(f"{where}.actor must be 1 to {MAX_ACTOR_LENGTH} printable characters")
+                or not is_actor(actor):
+            raise _bad(f"{where}.actor must be 1 to {MAX_ACTOR_LENGTH} characters of A-Z, "
+                       "a-z, 0-9, '.', '_', ':' and '-'")
         if not isinstance(action, str) or action not in AUDIT_ACTIONS:
             raise _bad(f"{where}.action must be one of: {', '.join(AUDIT_ACTIONS)}")
         if entity is not None and (not isinstance(entity, str)
@@ -311,23 +318,34 @@ def erasure_receipt(storage: Storage, youngster_id: str) -> dict[str, Any]:
     if not is_uuid(youngster_id):
         raise AdminError(f"{youngster_id!r} is not a record id (a lowercase UUID)")
     with storage.read() as tx:
-        purge = tx.purge_of(youngster_id)
-        if purge is None:
+        purges = tx.purges_of(youngster_id)
+        if not purges:
             raise AdminError(f"youngster {youngster_id} was not erased on this server "
                              "(see `admin list-purges`)")
-        cursor, team_id = int(purge[0]), purge[1]
-        receipts = {r[0]: int(r[1]) for r in tx.purge_receipts(cursor)}
-        devices = tx.team_devices(team_id)
+        # One purge per team the erasure reached; the first is the youngster's own team's.
+        teams = [(p, {r[0]: int(r[1]) for r in tx.purge_receipts(int(p[0]))},
+                  tx.team_devices(p[1])) for p in purges]
+    (purge, _, _), others = teams[0], teams[1:]
     erased_by = purge[5] or "admin"
-    confirmations = [{"device_id": d[0], "user": d[1], "name": d[2],
-                      "last_seen_at": iso(int(d[4])) if d[4] is not None else None,
-                      "confirmed": d[0] in receipts, "confirmed_at": iso(receipts.get(d[0]))}
-                     for d in devices]
+
+    def confirmations(receipts: dict[str, int], devices: list[Any]) -> list[dict[str, Any]]:
+        return [{"device_id": d[0], "user": d[1], "name": d[2],
+                 "last_seen_at": iso(int(d[4])) if d[4] is not None else None,
+                 "confirmed": d[0] in receipts, "confirmed_at": iso(receipts.get(d[0]))}
+                for d in devices]
+
+    own = confirmations(teams[0][1], teams[0][2])
+    other_teams = [{"team_id": p[1], "purge_cursor": int(p[0]), "records_erased": int(p[3]),
+                    "devices": confirmations(receipts, devices)}
+                   for p, receipts, devices in others]
     return {
-        "youngster_id": youngster_id, "team_id": team_id, "erased_at": iso(int(purge[4])),
+        "youngster_id": youngster_id, "team_id": purge[1], "erased_at": iso(int(purge[4])),
         "how": "device" if purge[6] else "admin", "erased_by": erased_by,
         "device_id": purge[6], "held_by_server": bool(purge[7]),
-        "records_erased": int(purge[3]), "purge_cursor": cursor,
-        "devices": confirmations,
-        "all_confirmed": all(c["confirmed"] for c in confirmations),
+        "records_erased": int(purge[3]), "purge_cursor": int(purge[0]),
+        "devices": own,
+        # Teams whose records named the youngster: their laptops were sent a purge too.
+        "other_teams": other_teams,
+        "all_confirmed": all(c["confirmed"] for c in own)
+                         and all(c["confirmed"] for t in other_teams for c in t["devices"]),
     }

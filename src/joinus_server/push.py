@@ -30,6 +30,8 @@ from .records import (
     encode_log_fields,
     whole_record_json,
 )
+from .references import referenced_ids, refuse_foreign
+from .stamps import refuse_future, stamp_limit
 from .storage import Storage, Tx
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,7 @@ class _Batch:
         self.tx = tx
         self.principal = principal
         self.now_ms = now_ms
+        self.stamp_limit = stamp_limit(now_ms)  # stamps further ahead: clock_ahead
         self.today = dt.date.today()
         self.cursor = head
         self.log: list[LogEntry] = []
@@ -89,6 +92,8 @@ class _Batch:
         # Only well-formed ids go to SQL: merge rejects the rest as invalid records.
         wanted = {c.id for c in changes} | {r for c in changes
                                             if (r := _about(c)) and is_uuid(r)}
+        # The records changes refer to: a reference must stay inside the team.
+        wanted |= referenced_ids(changes)
         self.records = tx.get_records(wanted)
         refs = wanted | {y for c in changes
                          if (y := youngster_of(entities.entity(c.entity), c.id, c.fields))
@@ -161,13 +166,16 @@ class _Batch:
     def _refuse(self, change: Change) -> Rejection | None:
         if change.team_id not in self.principal.team_ids:
             return Rejection("forbidden_team", "This device's user is not a member of that team.")
+        future = refuse_future(change, self.stamp_limit, self.now_ms)
+        if future is not None:
+            return future
         existing = self.records.get(change.id)
         youngster = youngster_of(entities.entity(change.entity), change.id, change.fields)
         if existing is not None and existing.youngster_id:
             youngster = existing.youngster_id
         if {change.id, youngster, _about(change)} & self.erased:
             return Rejection("erased", "This youngster's data was erased; the change is refused.")
-        return None
+        return refuse_foreign(change, existing, self.records)
 
     def _keep(self, record: StoredRecord, author: str, logged: tuple[str, str | None], *,
               origin_device: str | None = None, data: str | None = None) -> None:

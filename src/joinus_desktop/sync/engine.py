@@ -22,6 +22,7 @@ from ..domain.retention import RETENTION_KEY, valid_months
 from ..store.members import save_members
 from ..store.store import Store
 from ..store.sync_state import OutboxBatch
+from .audit_upload import entries_for_upload
 from .client import ServerClient, encode_push
 from .errors import ResyncRequired, SyncError
 from .gcpause import paused_gc
@@ -196,7 +197,7 @@ class SyncEngine:
                                              limit=AUDIT_BATCH)
             if not entries:
                 return
-            self.client.push_audit(device_id, entries)
+            self.client.push_audit(device_id, entries_for_upload(entries, wall_clock_ms()))
             self.store.sync.set(audit_seq=entries[-1]["seq"])
 
     def _apply_settings(self, settings: dict) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from ..domain import entities
-from ..domain.hlc import is_canonical_stamp
+from ..domain.hlc import MAX_DRIFT_MS, is_canonical_stamp
 from ..domain.ids import is_uuid
 
 PROTOCOL_VERSION = 1
@@ -24,6 +24,10 @@ MAX_CHANGES_PER_BATCH = 1000
 MAX_PULL_LIMIT = 2000
 DEFAULT_PULL_LIMIT = 2000
 MAX_BODY_BYTES = 8 * 1024 * 1024
+# An uploaded audit entry's time ("at") must lie in this window around the server's clock:
+# from 2020-01-01 (before the programme's software existed) to 5 minutes after now.
+AUDIT_EARLIEST_MS = 1_577_836_800_000  # 2020-01-01T00:00:00Z
+AUDIT_MAX_AHEAD_MS = MAX_DRIFT_MS
 
 Outcome = Literal["applied", "conflict", "rejected"]
 

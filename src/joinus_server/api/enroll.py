@@ -10,7 +10,8 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import enrolment
 from ..errors import ApiError
-from .body import has_control_chars, read_json
+from ..text import has_unsafe_chars
+from .body import read_json
 from .deps import storage_of
 from .responses import errors, json_body
 from .schemas import EnrollResponse
@@ -24,9 +25,12 @@ def parse_enroll(data: object) -> tuple[str, str]:
     code, name = data.get("code"), data.get("device_name")
     if not isinstance(code, str) or not 1 <= len(code) <= 64:
         raise ApiError("invalid_request", "enroll: 'code' must be a string of 1 to 64 characters")
-    if not isinstance(name, str) or not 1 <= len(name.strip()) <= 100 or has_control_chars(name):
+    # Refused rather than cleaned: a name is shown to administrators as the device sent
+    # it, and control or bidi characters could make their tables lie (see text.py).
+    if not isinstance(name, str) or not 1 <= len(name.strip()) <= 100 or has_unsafe_chars(name):
         raise ApiError("invalid_request",
-                       "enroll: 'device_name' must be 1 to 100 printable characters")
+                       "enroll: 'device_name' must be 1 to 100 printable characters, without "
+                       "control or bidi characters")
     return code, name.strip()
 
 

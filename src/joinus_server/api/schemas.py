@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from joinus_desktop.domain import entities
 from joinus_desktop.sync import protocol as wire
 
+from ..text import ACTOR_PATTERN, BATCH_ID_PATTERN, NAME_PATTERN
+
 STAMP_PATTERN = r"^[0-9]{15}:[0-9a-f]{6}:[A-Za-z0-9._-]{1,64}$"
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
@@ -31,7 +33,7 @@ class ErrorResponse(BaseModel):
 class EnrollRequest(BaseModel):
     model_config = ConfigDict(title="EnrollRequest")
     code: str = Field(min_length=1, max_length=64, description="The one-time enrolment code.")
-    device_name: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]+$")
+    device_name: str = Field(min_length=1, max_length=100, pattern=NAME_PATTERN)
 
 
 class ChangeIn(BaseModel):
@@ -49,7 +51,7 @@ class PushRequest(BaseModel):
     model_config = ConfigDict(title="PushRequest")
     protocol: Literal[1] = 1  # wire.PROTOCOL_VERSION
     device_id: str = Field(pattern=UUID_PATTERN)
-    batch_id: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")
+    batch_id: str = Field(min_length=1, max_length=64, pattern=BATCH_ID_PATTERN)
     changes: list[ChangeIn] = Field(max_length=wire.MAX_CHANGES_PER_BATCH)
 
 
@@ -63,8 +65,9 @@ class AuditEntryIn(BaseModel):
     model_config = ConfigDict(title="AuditEntry", extra="forbid")
     seq: int = Field(ge=0, le=2**63 - 1, description="The device's sequence number.")
     at: str = Field(min_length=1, max_length=64, json_schema_extra={"format": "date-time"},
-                    description="ISO 8601 with a UTC offset, the device's clock.")
-    actor: str = Field(min_length=1, max_length=80, pattern=r"^[^\x00-\x1f\x7f]+$",
+                    description="ISO 8601 with a UTC offset, the device's clock; from "
+                                "2020-01-01 to 5 minutes after the server's time.")
+    actor: str = Field(min_length=1, max_length=80, pattern=ACTOR_PATTERN,
                        description="User id (or device:<id> before enrolment).")
     action: Literal["open", "create", "change", "delete", "export", "import", "erase",
                     "unlock", "recover"]

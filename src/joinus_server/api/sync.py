@@ -18,7 +18,8 @@ from ..pull import Shape
 from ..auth import Principal
 from ..errors import ApiError
 from ..storage import Storage
-from .body import has_control_chars, read_json
+from ..text import is_batch_id
+from .body import read_json
 from .deps import current_principal, storage_of
 from .responses import errors, json_body
 from .schemas import PullResponse, PushResponse
@@ -39,8 +40,9 @@ def parse_push(data: object, principal: Principal) -> PushRequest:
         raise ApiError(exc.code, exc.message) from exc
     if request.device_id != principal.device_id:
         raise ApiError("device_mismatch", "push: 'device_id' is not the device of this token")
-    if has_control_chars(request.batch_id):
-        raise ApiError("invalid_request", "push: 'batch_id' must be printable")
+    if not is_batch_id(request.batch_id):  # it is logged and stored: a fixed alphabet
+        raise ApiError("invalid_request", "push: 'batch_id' must be 1 to 64 characters of "
+                                          "A-Z, a-z, 0-9, '.', '_', ':' and '-'")
     # Ids and stamps are already checked by Change.from_wire, each in its one spelling;
     # the server also caps a stamp's length.
     stamps = {change.stamp for change in request.changes}

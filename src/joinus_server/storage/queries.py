@@ -178,6 +178,17 @@ class Tx:
         return [r[0] for r in self.query("SELECT id FROM records WHERE youngster_id = ?",
                                          (youngster_id,))]
 
+    def teams_of_youngster(self, youngster_id: str) -> dict[str, int]:
+        """Team id -> how many of its records are tied to the youngster; a team with only
+        log entries tied to them counts 0."""
+        teams = {r[0]: int(r[1]) for r in self.query(
+            "SELECT team_id, COUNT(*) FROM records WHERE youngster_id = ? GROUP BY team_id",
+            (youngster_id,))}
+        for (team,) in self.query("SELECT DISTINCT team_id FROM log WHERE youngster_id = ?"
+                                  " AND kind = 'change'", (youngster_id,)):
+            teams.setdefault(team, 0)
+        return teams
+
     def delete_records_of_youngster(self, youngster_id: str) -> int:
         return self.execute("DELETE FROM records WHERE youngster_id = ?", (youngster_id,))
 
@@ -229,6 +240,13 @@ class Tx:
         return self.one("SELECT cursor, team_id, youngster_id, records, created_at, erased_by,"
                         " device_id, known FROM purges WHERE youngster_id = ?"
                         " ORDER BY cursor LIMIT 1", (youngster_id,))
+
+    def purges_of(self, youngster_id: str) -> list[Row]:
+        """Every purge event of one erasure (one per team it reached), the first the
+        youngster's own team's; rows as :meth:`purge_of`."""
+        return self.query("SELECT cursor, team_id, youngster_id, records, created_at, erased_by,"
+                          " device_id, known FROM purges WHERE youngster_id = ?"
+                          " ORDER BY cursor", (youngster_id,))
 
     def unconfirmed_purges(self, device_id: str, team_ids: Sequence[str],
                            cursor: int) -> list[int]:
