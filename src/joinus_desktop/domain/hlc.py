@@ -91,14 +91,20 @@ class HybridClock:
                 self._bump()
             return str(Stamp(self._ms, self._counter, self.node))
 
-    def receive(self, remote: str) -> None:
-        """Move past a stamp seen from another node, so our next edit orders after it."""
+    def receive(self, remote: str, *, reference_ms: int | None = None) -> None:
+        """Move past a stamp seen from another node, so our next edit orders after it.
+
+        ``reference_ms``: the clock the stamp is judged by (the server's, for a pulled
+        page: a stamp far ahead of it is its author's error); our own wall clock if None.
+        """
         stamp = Stamp.parse(remote)
         with self._lock:
             wall = self._wall()
-            if stamp.physical_ms - wall > MAX_DRIFT_MS:
+            reference = wall if reference_ms is None else max(wall, reference_ms)
+            if stamp.physical_ms - reference > MAX_DRIFT_MS:
                 raise ClockError(
-                    f"a remote clock is {(stamp.physical_ms - wall) // 1000} s ahead of ours"
+                    f"a remote clock is {(stamp.physical_ms - reference) // 1000} s ahead of "
+                    "the reference clock"
                 )
             if stamp.physical_ms > self._ms:
                 self._ms, self._counter = stamp.physical_ms, stamp.counter

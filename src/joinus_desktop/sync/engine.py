@@ -42,6 +42,7 @@ class SyncReport:
     pulled: int = 0
     purges: int = 0
     erasures_reported: int = 0
+    not_stored: int = 0  # pulled entries left out, in whole or in part (kept for review)
     resynced: bool = False
     count_mismatch: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
     repaired: bool = False
@@ -50,6 +51,8 @@ class SyncReport:
     def summary(self) -> str:
         text = (f"pushed {self.pushed} change(s) ({self.conflicts} conflict(s), "
                 f"{self.rejected} refused), pulled {self.pulled}")
+        if self.not_stored:
+            text += f" ({self.not_stored} could not be stored here)"
         if self.purges:
             text += f", erased {self.purges} youngster(s) as the organisation asked"
         if self.resynced:
@@ -303,13 +306,15 @@ class SyncEngine:
                                           self.pull_limit, page.epoch)
             with paused_gc():
                 applied = self.store.sync.apply_page(page.changes, cursor=page.cursor,
-                                                     epoch=page.epoch)
+                                                     epoch=page.epoch,
+                                                     server_time_ms=page.server_time_ms)
             cursor = page.cursor
             if page.has_more and not ahead:
                 upcoming = fetcher.submit(self.client.fetch_pull, cursor, self.pull_limit,
                                           page.epoch)
             report.pulled += applied.changes
             report.purges += applied.purges
+            report.not_stored += applied.not_stored
             if page.counts is not None:
                 self._server_counts = page.counts
             if not page.has_more:
@@ -326,8 +331,9 @@ class SyncEngine:
 
     def _compare_counts(self, report: SyncReport) -> None:
         server = self._server_counts
-        if server is None or self.store.pending_changes() or self.store.sync.quarantined():
-            return  # unpushed or refused work makes counts differ legitimately
+        if (server is None or self.store.pending_changes() or self.store.sync.quarantined()
+                or self.store.sync.not_stored(include_dismissed=True)):
+            return  # unpushed, refused or unstorable work makes counts differ legitimately
         mismatch = _count_mismatch(server, self.store.sync.local_counts())
         report.count_mismatch = mismatch
         if mismatch and not report.resynced:
