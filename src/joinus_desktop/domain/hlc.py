@@ -111,6 +111,15 @@ class HybridClock:
             elif stamp.physical_ms == self._ms and stamp.counter > self._counter:
                 self._counter = stamp.counter
 
+    def rewind(self, physical_ms: int) -> None:
+        """Step back to ``physical_ms`` (never forward), for stamps that ran ahead while the
+        wall clock was wrong: the server refuses them (``clock_ahead``), and every later
+        stamp of this clock would follow them. The caller makes sure that no stamp this
+        node holds or sent, other than the refused ones, is newer."""
+        with self._lock:
+            if physical_ms < self._ms:
+                self._ms, self._counter = physical_ms, 0
+
     def _bump(self) -> None:
         if self._counter >= MAX_COUNTER:
             # Ran out of counter within one millisecond: borrow the next millisecond.

@@ -207,7 +207,9 @@ def keep(db: Any, pulled: PulledChange, refusals: list[Refusal], *, whole: bool)
         "INSERT OR IGNORE INTO pulled_not_stored (key, cursor, entity, record_id, team_id, "
         "youngster_id, author, stamp, whole, problems, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "?, ?)",
-        (key, pulled.cursor, _text(pulled.entity, 40), _text(pulled.id, 40),
+        (key, pulled.cursor, _text(pulled.entity if pulled.kind == "change" else pulled.kind,
+                                   40),
+         _text(pulled.id if pulled.kind == "change" else pulled.youngster_id, 40),
          _text(pulled.team_id, 40), youngster if is_uuid(youngster) else None,
          _text(pulled.author, 40) if pulled.author is not None else None,
          stamp if is_canonical_stamp(stamp) else None, int(whole),

@@ -31,6 +31,7 @@ import sqlcipher3
 
 from ..domain import entities
 from ..domain.hlc import MAX_DRIFT_MS, wall_clock_ms
+from ..domain.ids import is_uuid
 from ..sync.protocol import Change, ChangeResult, PulledChange
 from . import not_stored
 from .database import chunked, placeholders
@@ -39,6 +40,8 @@ from .records import ALL_FIELDS, decode_row, encode, field_encoder, field_versio
 from .repository import Repository
 
 log = logging.getLogger(__name__)
+
+CLOCK_AHEAD = "clock_ahead"  # the server's code for a change stamped ahead of its clock
 
 SETTINGS = ("server_url", "server_device_id", "token", "user_id", "user_name", "cursor",
             "epoch", "last_success", "last_error", "teams", "audit_seq")
@@ -148,9 +151,14 @@ class SyncState(Repository):
             stamp = stamps[name]
             if stamp is not None:
                 groups[stamp][name] = record[name]
+        future = _future_limit()
         for stamp, values in sorted(groups.items()):
+            # A base from the future is one of our own stamps the server refused
+            # (clock_ahead), never a version it holds: sent as unseen, it is arbitrated.
             batch.changes.append(Change(spec.name, record["id"], record["team_id"], stamp,
-                                        values, {n: dirty[n] for n in values}))
+                                        values, {n: None if (b := dirty[n]) is not None
+                                                 and b[:15] > future else b
+                                                 for n in values}))
 
     def acknowledge(self, batch: OutboxBatch, results: list[ChangeResult]) -> int:
         """Drop what the server answered for; quarantine what it refused. Returns rejects."""
@@ -177,21 +185,67 @@ class SyncState(Repository):
         return rows
 
     def retry_quarantined(self, seq: int) -> None:
-        """Put a refused change back in the outbox (after the cause was fixed)."""
+        """Put a refused change back in the outbox (after the cause was fixed).
+
+        A change refused with ``clock_ahead`` carries stamps from when this laptop's
+        clock was ahead; sent again as they are, they would be refused again. So the
+        record's fields stamped in the future get a stamp of now (this laptop's clock
+        is right again: see SyncEngine._unstick_clock), and a base from the future is
+        not sent (see _add_changes): the server arbitrates those fields like any
+        concurrent edit, and keeps the value that loses as a conflict.
+        """
         with self.db.write() as db:
-            row = db.execute("SELECT change FROM quarantine WHERE seq = ?", (seq,)).fetchone()
+            row = db.execute("SELECT change, code FROM quarantine WHERE seq = ?",
+                             (seq,)).fetchone()
             if row is None:
                 return
             change = Change.from_wire(json.loads(row[0]))
+            fields: str | None = json.dumps(list(change.fields))
+            if row[1] == CLOCK_AHEAD:
+                self._restamp_future(db, change)
+                if not change.base:
+                    fields = None  # a new record: sent whole again (see _add_changes)
             db.execute("INSERT INTO outbox (entity, record_id, team_id, stamp, fields, base, "
                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (change.entity, change.id, change.team_id, change.stamp,
-                        json.dumps(list(change.fields)), json.dumps(change.base), now_iso()))
+                       (change.entity, change.id, change.team_id, change.stamp, fields,
+                        json.dumps(change.base), now_iso()))
             db.execute("DELETE FROM quarantine WHERE seq = ?", (seq,))
+
+    def _restamp_future(self, db: Any, change: Change) -> None:
+        """A stamp of now for every field of the change's record stamped in the future."""
+        spec = entities.entity(change.entity)
+        found = db.execute(f"SELECT versions FROM [{spec.table}] WHERE id = ?",
+                           (change.id,)).fetchone()
+        if found is None:
+            return
+        versions = json.loads(found[0] or "{}")
+        if ALL_FIELDS in versions:
+            shared = versions.pop(ALL_FIELDS)
+            versions = {n: versions.get(n, shared) for n in spec.synced_fields}
+        future = _future_limit()
+        fresh = self.store.clock.now()
+        versions = {n: (fresh if isinstance(s, str) and s[:15] > future else s)
+                    for n, s in versions.items()}
+        db.execute(f"UPDATE [{spec.table}] SET versions = ? WHERE id = ?",
+                   (json.dumps(versions), change.id))
+        self.store.set_meta("hlc", self.store.clock.last)
 
     def drop_quarantined(self, seq: int) -> None:
         with self.db.write() as db:
             db.execute("DELETE FROM quarantine WHERE seq = ?", (seq,))
+
+    def newest_stamp_up_to(self, limit_ms: int) -> str | None:
+        """The greatest field stamp a record here holds whose time is at most ``limit_ms``
+        (a clock stepping back must stay past every stamp it does not refuse)."""
+        newest: str | None = None
+        db = self.db.read()
+        for spec in entities.ENTITIES.values():
+            row = db.execute(f"SELECT max(j.value) FROM [{spec.table}] AS r, "
+                             "json_each(r.versions) AS j WHERE j.type = 'text' AND "
+                             "substr(j.value, 1, 15) <= ?", (f"{limit_ms:015d}",)).fetchone()
+            if row and row[0] and (newest is None or row[0] > newest):
+                newest = row[0]
+        return newest
 
     def not_stored(self, *, include_dismissed: bool = False) -> list[dict[str, Any]]:
         """Pulled entries (or fields of them) this laptop could not store, for review."""
@@ -278,8 +332,12 @@ class SyncState(Repository):
                 self.store.clock.receive(greatest, reference_ms=reference_ms)
             for pulled, applying, refused, whole in plan:
                 if pulled.kind == "purge":
-                    if pulled.youngster_id:
-                        erase.append(pulled.youngster_id)
+                    if is_uuid(pulled.youngster_id):
+                        erase.append(pulled.youngster_id)  # type: ignore[arg-type]
+                    elif pulled.youngster_id:  # nothing to erase by: say so, move on
+                        not_stored.keep(db, pulled, [not_stored.Refusal(None, "not_an_id")],
+                                        whole=True)
+                        result.not_stored += 1
                     continue
                 result.changes += 1
                 if applying is not None and not one_by_one:
@@ -517,6 +575,11 @@ class _PageWriter:
                 f"VALUES ({', '.join('?' * len(columns))})", rows)
         self._pending.clear()
         self._pending_ids.clear()
+
+
+def _future_limit() -> str:
+    """The physical-time prefix (15 digits) past which a stamp is from the future."""
+    return f"{wall_clock_ms() + MAX_DRIFT_MS:015d}"
 
 
 # What one entry's values can make the write of its record raise: an integer SQLite

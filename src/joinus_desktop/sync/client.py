@@ -200,7 +200,11 @@ def check_pull_answer(response: PullResponse, cursor: int) -> None:
         if change.kind not in ("change", "purge"):
             raise SyncError("protocol", f"The server's pull answer holds an unknown entry "
                                         f"kind ({str(change.kind)[:40]!r}).")
-    if response.counts is not None and not isinstance(response.counts, dict):
+    counts = response.counts
+    if counts is not None and not (isinstance(counts, dict) and all(
+            isinstance(per_team, dict) and all(
+                isinstance(n, int) and not isinstance(n, bool) for n in per_team.values())
+            for per_team in counts.values())):
         raise SyncError("protocol", "The server's pull answer holds malformed counts.")
 
 

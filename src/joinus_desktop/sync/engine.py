@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from ..domain.hlc import MAX_DRIFT_MS, ClockError, wall_clock_ms
+from ..domain.hlc import MAX_DRIFT_MS, ClockError, Stamp, wall_clock_ms
 from ..domain.ids import uuid7
 from ..domain.retention import RETENTION_KEY, valid_months
 from ..store.store import Store
-from ..store.sync_state import OutboxBatch
+from ..store.sync_state import CLOCK_AHEAD, OutboxBatch
 from .client import ServerClient, encode_push
 from .errors import ResyncRequired, SyncError
 from .gcpause import paused_gc
@@ -61,6 +61,19 @@ class SyncReport:
             text += "; counts differed from the server's" + (
                 " and were repaired" if self.repaired else " (not repaired)")
         return text
+
+
+def laptop_clock_error(ahead_ms: int) -> SyncError:
+    """This laptop's clock is off from the server's by ``ahead_ms`` (< 0: behind), in
+    words that say whose clock it is and what to do. ``code``: clock_ahead/clock_behind."""
+    minutes = max(1, round(abs(ahead_ms) / 60_000))
+    if ahead_ms > 0:
+        return SyncError("clock", f"This laptop's clock is about {minutes} minutes ahead of the "
+                                  "organisation server's clock. Set this laptop's date and time "
+                                  "correctly, then sync again.", code=CLOCK_AHEAD)
+    return SyncError("clock", f"This laptop's clock is about {minutes} minutes behind the "
+                              "organisation server's clock. Set this laptop's date and time "
+                              "correctly, then sync again.", code="clock_behind")
 
 
 def apply_organisation_settings(store: Store, settings: dict) -> None:
@@ -160,7 +173,9 @@ class SyncEngine:
         started = time.monotonic()
         report = SyncReport()
         try:
-            self._check_clock()
+            server_ms = self._check_clock()
+            if server_ms is not None:
+                self._unstick_clock(server_ms)
             try:
                 self._push(report)
                 # Erasures before the pull, so nothing of an erased youngster comes back in.
@@ -177,8 +192,9 @@ class SyncEngine:
             self.store.sync.set(last_error=exc.message)
             raise
         except ClockError as exc:
-            message = ("This laptop's clock is far off from the organisation server's; "
-                       f"set the correct date and time, then sync again ({exc}).")
+            # Pulled stamps are judged by the server's clock (see SyncState.apply_page),
+            # so this is no verdict on this laptop's clock.
+            message = f"A time stamp could not be used ({exc})."
             self.store.sync.set(last_error=message)
             raise SyncError("clock", message) from None
         report.seconds = time.monotonic() - started
@@ -208,17 +224,33 @@ class SyncEngine:
     def _apply_settings(self, settings: dict) -> None:
         apply_organisation_settings(self.store, settings)
 
-    def _check_clock(self, server_ms: int | None = None) -> None:
-        """Refuse to sync with a clock far off: our stamps would win or lose unfairly."""
+    def _check_clock(self, server_ms: int | None = None) -> int | None:
+        """Refuse to sync with this laptop's clock far off the server's (our stamps would
+        win or lose unfairly, and the server refuses stamps from the future), and say
+        so: it is this laptop's clock, and it is ahead or behind. Returns the server's
+        time, when it told it."""
         if server_ms is None:
             server_ms = self.client.health().get("server_time_ms")
-        if not isinstance(server_ms, int):
-            return
+        if not isinstance(server_ms, int) or isinstance(server_ms, bool):
+            return None
         local = wall_clock_ms() - int((self.client.last_round_trip_ms or 0) / 2)
         if abs(local - server_ms) > MAX_DRIFT_MS:
-            minutes = abs(local - server_ms) // 60_000
-            direction = "ahead of" if local > server_ms else "behind"
-            raise ClockError(f"this laptop is about {minutes} minutes {direction} the server")
+            raise laptop_clock_error(local - server_ms)
+        return server_ms
+
+    def _unstick_clock(self, server_ms: int) -> None:
+        """After this laptop's clock was ahead (it is right again: see _check_clock), its
+        hybrid clock still stands where the wall clock was, and every edit would carry
+        a stamp from the future, which the server refuses (``clock_ahead``). Step back
+        to the server's time, staying past every stamp held here that is not from the
+        future (see HybridClock.rewind)."""
+        clock, limit = self.store.clock, server_ms + MAX_DRIFT_MS
+        if Stamp.parse(clock.last).physical_ms <= limit:
+            return
+        newest = self.store.sync.newest_stamp_up_to(limit)
+        clock.rewind(max(server_ms, Stamp.parse(newest).physical_ms + 1 if newest else 0))
+        self.store.set_meta("hlc", clock.last)
+        log.warning("this laptop's clock had been ahead; its stamps step back to server time")
 
     def _push(self, report: SyncReport) -> None:
         """Push the outbox window by window, keeping the laptop busy while the server works.
