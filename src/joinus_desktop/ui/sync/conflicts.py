@@ -8,7 +8,7 @@ conflict resolved, so it syncs to the whole team.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -32,6 +32,7 @@ from ...store.errors import NotFound
 from ...store.store import Store
 from ..i18n import current_language
 from ..tasks import QueryOp
+from .not_stored import NotStoredCard, NotStoredItem, load_not_stored, refused_words
 
 ENTITY_NAMES = {"youngster": ("Youngster", "Jongere"), "meeting": ("Meeting", "Bijeenkomst"),
                 "observation": ("Observation", "Observatie"),
@@ -51,6 +52,7 @@ class ConflictItem:
 class ReviewData:
     conflicts: list[ConflictItem]
     refused: list[dict[str, Any]]
+    not_stored: list[NotStoredItem] = field(default_factory=list)  # pulled, left out
 
 
 def load_review(store: Store, team_id: str, lang: str) -> ReviewData:
@@ -75,7 +77,7 @@ def load_review(store: Store, team_id: str, lang: str) -> ReviewData:
             what += f" {owner}"
         what += f" — {label(conflict['field'], lang)}"
         items.append(ConflictItem(conflict, what, record.get(conflict["field"])))
-    return ReviewData(items, store.sync.quarantined())
+    return ReviewData(items, store.sync.quarantined(), load_not_stored(store))
 
 
 def stamp_time(stamp: str | None) -> str:
@@ -184,7 +186,7 @@ class ReviewDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         self.cards = []
-        if not data.conflicts and not data.refused:
+        if not data.conflicts and not data.refused and not data.not_stored:
             self.body.addWidget(QLabel(self.tr("Nothing to review.")))
         for item in data.conflicts:
             card = ConflictCard(item)
@@ -193,13 +195,17 @@ class ReviewDialog(QDialog):
             self.body.addWidget(card)
         for refused in data.refused:
             self.body.addWidget(self._refused_row(refused))
+        for item in data.not_stored:
+            card = NotStoredCard(item, current_language())
+            card.dismiss.connect(self._dismiss_not_stored)
+            self.body.addWidget(card)
         self.body.addStretch(1)
 
     def _refused_row(self, refused: dict[str, Any]) -> QWidget:
         row = QFrame()
         row.setObjectName("Card")
         layout = QHBoxLayout(row)
-        text = QLabel(self.tr("Refused by the server: %1 (%2)").replace(
+        text = QLabel(refused_words(refused) or self.tr("Refused by the server: %1 (%2)").replace(
             "%1", refused["reason"] or refused["code"]).replace("%2", refused["entity"]))
         text.setWordWrap(True)
         retry = QPushButton(self.tr("Try again"))
@@ -216,6 +222,11 @@ class ReviewDialog(QDialog):
         layout.addWidget(retry)
         layout.addWidget(drop)
         return row
+
+    def _dismiss_not_stored(self, seq: int) -> None:
+        store = self.store
+        QueryOp(parent=self, op=lambda: store.sync.dismiss_not_stored(seq),
+                success=lambda _: self._changed()).run()
 
     def _resolve(self, conflict_id: str, value: Any) -> None:
         store = self.store
