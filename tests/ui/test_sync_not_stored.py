@@ -64,15 +64,20 @@ def test_the_review_view_lists_an_entry_this_laptop_could_not_store(
                     author="hostile", stamp=future_stamp(), values={
                         "date": "2026-01-20", "place": "Buurthuis", "activities": None,
                         "notes": None, "deleted": False})
+    store_on_server(server.database_url, entity="youngster", record_id=sam["id"], team_id=team,
+                    youngster_id=sam["id"], author="hostile", values={"birth_year": 2**63})
     sync(demo_store)
 
     dialog = ReviewDialog(demo_store, team)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: len(dialog.findChildren(NotStoredCard)) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: len(dialog.findChildren(NotStoredCard)) == 3, timeout=10_000)
     shown = texts(dialog)
     assert f"Not stored on this laptop: A questionnaire of {sam['alias']}" in shown
     assert "Questionnaire version: the number is too large to store." in shown
-    assert "It is missing on this laptop. The rest of the sync went ahead as usual." in shown
+    assert "This is missing on this laptop. The rest of the sync went ahead as usual." in shown
+    assert f"Not stored on this laptop: A youngster ({sam['alias']})" in shown
+    assert ("Birth year: the number is too large to store." in shown
+            and "The field named above keeps its previous value on this laptop." in shown)
     assert "Not stored on this laptop: A meeting" in shown
     assert "whose clock was far ahead" in shown and "This laptop's clock is not the problem" \
         in shown
@@ -83,9 +88,10 @@ def test_the_review_view_lists_an_entry_this_laptop_could_not_store(
     (dismiss,) = [b for b in card.findChildren(QPushButton) if b.text() == "Dismiss"]
     with qtbot.waitSignal(dialog.resolved, timeout=10_000):
         dismiss.click()
-    assert len(demo_store.sync.not_stored()) == 1
+    assert len(demo_store.sync.not_stored()) == 2
     sync(demo_store)
-    assert len(demo_store.sync.not_stored()) == 1
+    assert len(demo_store.sync.not_stored()) == 2
+    assert not dialog.intro.isVisible()  # the words about conflicts: none listed
 
 
 def test_a_change_refused_for_a_clock_ahead_says_so_in_the_review_and_the_status(

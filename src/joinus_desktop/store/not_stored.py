@@ -179,7 +179,8 @@ def _safe_params(params: Mapping[str, Any]) -> dict[str, Any]:
 def refuses_whole(spec: entities.EntitySpec | None, refusals: list[Refusal], *,
                   present: bool) -> bool:
     """Whether nothing of the entry applies: it is refused as a whole, or it would create
-    a record without a field that must have a value."""
+    a record without a field that must have a value. (Otherwise the refused fields keep
+    their values here, and the rest of the entry applies.)"""
     if spec is None or any(r.field is None for r in refusals):
         return True
     if present:

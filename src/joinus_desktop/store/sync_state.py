@@ -382,8 +382,8 @@ class SyncState(Repository):
             return None, refused, True
         left_out = {r.field for r in refused}
         values = {n: v for n, v in pulled.values.items() if n not in left_out}
-        if not values:
-            return None, refused, True
+        if not values:  # the record is here: its fields keep their values
+            return None, refused, False
         stamps = pulled.stamps
         if not isinstance(stamps, str):
             stamps = {n: s for n, s in stamps.items() if n in values}

@@ -169,6 +169,7 @@ class ReviewDialog(QDialog):
             "You and a colleague changed the same thing while offline. Nothing was lost: "
             "choose what stays, or combine both. Your choice reaches the whole group."))
         intro.setWordWrap(True)
+        self.intro = intro  # about conflicts: hidden when only other items are listed
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
@@ -186,6 +187,7 @@ class ReviewDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         self.cards = []
+        self.intro.setVisible(bool(data.conflicts) or not (data.refused or data.not_stored))
         if not data.conflicts and not data.refused and not data.not_stored:
             self.body.addWidget(QLabel(self.tr("Nothing to review.")))
         for item in data.conflicts:

@@ -123,11 +123,11 @@ class NotStoredCard(QFrame):
         self.reasons.setWordWrap(True)
         layout.addWidget(self.reasons)
         if row["whole"]:
-            consequence = self.tr("It is missing on this laptop. The rest of the sync went "
+            consequence = self.tr("This is missing on this laptop. The rest of the sync went "
                                   "ahead as usual.")
         else:
-            consequence = self.tr("The rest of it was stored; the field named above keeps its "
-                                  "previous value here.")
+            consequence = self.tr("The field named above keeps its previous value on this "
+                                  "laptop. The rest of the sync went ahead as usual.")
         if any(p.get("code") == "stamp_ahead" for p in problems):
             advice = self.tr("Ask the colleague who made it to set the date and time of their "
                              "device correctly and to enter it again.")
