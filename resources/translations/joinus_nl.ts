@@ -1494,13 +1494,13 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="126"/>
-        <source>It is missing on this laptop. The rest of the sync went ahead as usual.</source>
-        <translation>Het ontbreekt op deze laptop. De rest van de synchronisatie ging gewoon door.</translation>
+        <source>This is missing on this laptop. The rest of the sync went ahead as usual.</source>
+        <translation>Dit ontbreekt op deze laptop. De rest van de synchronisatie ging gewoon door.</translation>
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="129"/>
-        <source>The rest of it was stored; the field named above keeps its previous value here.</source>
-        <translation>De rest ervan is opgeslagen; het genoemde veld houdt hier zijn vorige waarde.</translation>
+        <source>The field named above keeps its previous value on this laptop. The rest of the sync went ahead as usual.</source>
+        <translation>Het genoemde veld houdt op deze laptop zijn vorige waarde. De rest van de synchronisatie ging gewoon door.</translation>
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="132"/>
@@ -2131,22 +2131,22 @@ eigen groep</translation>
         <translation>Jij en een collega hebben offline hetzelfde gewijzigd. Er is niets verloren gegaan: kies wat blijft, of voeg beide samen. Je keuze geldt voor de hele groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="190"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="192"/>
         <source>Nothing to review.</source>
         <translation>Niets om na te kijken.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="208"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="210"/>
         <source>Refused by the server: %1 (%2)</source>
         <translation>Geweigerd door de server: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="211"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="213"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="212"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="214"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
