@@ -120,3 +120,21 @@ def test_edits_made_while_the_clock_was_ahead_go_once_the_clock_is_right(laptop:
     assert {c["fields"].get("alias") for c in sent} >= {"Sam"}
     assert not any(ahead(c["stamp"]) for c in sent)
     assert not any(ahead(v) for v in laptop.youngsters.get(y)["versions"].values())
+
+
+def test_a_new_edit_after_the_clock_is_right_goes_without_waiting_for_try_again(
+        laptop: Store) -> None:
+    server = ClockRuleServer()
+    y = laptop.youngsters.add(team_id=TEAM, alias="Sam", intake_date="2026-01-10").id
+    with FakeServer(server) as fake:
+        sync(laptop, fake.url)  # the record reaches the server with a stamp of now
+        real_wall = laptop.clock._wall
+        laptop.clock._wall = lambda: real_wall() + YEAR_MS
+        laptop.youngsters.update(y, alias="Sam (klok vooruit)")
+        laptop.clock._wall = real_wall
+        assert sync(laptop, fake.url).rejected == 1  # refused: clock_ahead
+        laptop.youngsters.update(y, alias="Sam (klok goed)")
+        report = sync(laptop, fake.url)
+    assert report.rejected == 0 and laptop.pending_changes() == 0
+    (last,) = [c for c in server.applied if c["fields"].get("alias") == "Sam (klok goed)"]
+    assert not ahead(last["stamp"]) and last["base"] == {"alias": None}  # arbitrated

@@ -578,8 +578,10 @@ class _PageWriter:
 
 
 def _future_limit() -> str:
-    """The physical-time prefix (15 digits) past which a stamp is from the future."""
-    return f"{wall_clock_ms() + MAX_DRIFT_MS:015d}"
+    """The physical-time prefix (15 digits) past which a stamp of ours is surely one the
+    server refused: it takes stamps up to 5 minutes ahead of its clock, and a laptop
+    syncs only while its clock is within 5 minutes of the server's (both MAX_DRIFT_MS)."""
+    return f"{wall_clock_ms() + 2 * MAX_DRIFT_MS:015d}"
 
 
 # What one entry's values can make the write of its record raise: an integer SQLite
