@@ -61,7 +61,8 @@ def test_a_poisoned_entry_is_kept_aside_and_the_rest_of_the_team_syncs(laptop_fa
     report = b.sync()  # before issue 12: OverflowError, on every sync, on every laptop
     assert report.not_stored == 3
     assert b.store.youngsters.get(y)["birth_year"] == 2010  # the bad value left out
-    assert b.store.records.get("observation", after)["behaviour"] == "Na het gif"  # the rest applied
+    # The rest of the page applied.
+    assert b.store.records.get("observation", after)["behaviour"] == "Na het gif"
     rows = b.store.sync.not_stored()
     assert {(r["entity"], r["record_id"], r["problems"][0]["code"]) for r in rows} == {
         ("questionnaire_response", bad["response"], "out_of_range"),

@@ -82,7 +82,8 @@ def screen_page(changes: list[PulledChange], *, limit_ms: int) -> dict[int, list
             continue
         if refusals:
             found[index] = refusals
-        shapes.setdefault((pulled.entity, tuple(pulled.values)), []).append(index)  # type: ignore[arg-type]
+        shape = (str(pulled.entity), tuple(pulled.values))
+        shapes.setdefault(shape, []).append(index)
     for (entity_name, names), indices in shapes.items():
         spec = entities.ENTITIES[entity_name]
         for position, name in enumerate(names):
