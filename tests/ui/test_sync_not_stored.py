@@ -125,6 +125,6 @@ def test_a_change_refused_for_a_clock_ahead_says_so_in_the_review_and_the_status
 
     # A sync refused because this laptop's clock is ahead now: the status says whose.
     service._set(replace(service.status, state="error", error_code="clock_ahead"))
-    assert widget.text.text().startswith("This laptop's clock is ahead of the organisation "
-                                         "server's: set this laptop's date and time correctly")
+    assert widget.text.text().startswith("This laptop's clock is ahead of the server's: set "
+                                         "this laptop's date and time correctly")
     service.stop()

@@ -51,10 +51,10 @@ class SyncStatusWidget(QWidget):
     def _clock_words(self, code: str | None) -> str:
         """This laptop's clock is off: whose clock, which way, and what to do."""
         if code == "clock_ahead":
-            return self.tr("This laptop's clock is ahead of the organisation server's: set "
-                           "this laptop's date and time correctly")
-        return self.tr("This laptop's clock is behind the organisation server's: set this "
-                       "laptop's date and time correctly")
+            return self.tr("This laptop's clock is ahead of the server's: set this laptop's "
+                           "date and time correctly")
+        return self.tr("This laptop's clock is behind the server's: set this laptop's date "
+                       "and time correctly")
 
     def update_status(self) -> None:
         status = self.service.status
@@ -70,12 +70,13 @@ class SyncStatusWidget(QWidget):
             "revoked": self.tr("This laptop's access was revoked"),
         }
         parts = [words.get(status.state, status.state)]
-        if status.state == "error" and status.error_code in CLOCK_WORDS:
+        clock_off = status.state == "error" and status.error_code in CLOCK_WORDS
+        if clock_off:  # what to do comes first; the last sync matters less (and is long)
             parts = [self._clock_words(status.error_code)]
         elif status.clock_ahead and status.state != "syncing":
             parts.append(self.tr("this laptop's clock was ahead: set its date and time "
                                  "correctly, then review"))
-        if last and status.state != "not_enrolled":
+        if last and status.state != "not_enrolled" and not clock_off:
             parts.append(self.tr("last sync %1").replace("%1", last))
         if status.pending:
             parts.append(plural(self.tr("%n change(s) waiting", "", status.pending),
@@ -84,7 +85,7 @@ class SyncStatusWidget(QWidget):
             parts.append(self.tr("next try in %1 s").replace("%1", str(status.next_attempt_s)))
         self.text.setText(" · ".join(parts))
         error = status.last_error if status.state in ("error", "revoked", "offline") else None
-        self.text.setToolTip(error or "")
+        self.text.setToolTip(parts[0] if clock_off else error or "")
         problems = status.conflicts + status.refused
         self.conflicts.setVisible(problems > 0)
         self.conflicts.setText(plural(self.tr("%n item(s) to review", "", problems), problems))
