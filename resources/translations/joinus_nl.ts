@@ -2269,13 +2269,13 @@ eigen groep</translation>
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/sync/status.py" line="54"/>
-        <source>This laptop&apos;s clock is ahead of the organisation server&apos;s: set this laptop&apos;s date and time correctly</source>
-        <translation>De klok van deze laptop loopt voor op die van de server: zet de datum en tijd van deze laptop goed</translation>
+        <source>This laptop&apos;s clock is ahead of the server&apos;s: set this laptop&apos;s date and time correctly</source>
+        <translation>De klok van deze laptop loopt voor op de server: zet de datum en tijd van deze laptop goed</translation>
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/sync/status.py" line="56"/>
-        <source>This laptop&apos;s clock is behind the organisation server&apos;s: set this laptop&apos;s date and time correctly</source>
-        <translation>De klok van deze laptop loopt achter op die van de server: zet de datum en tijd van deze laptop goed</translation>
+        <source>This laptop&apos;s clock is behind the server&apos;s: set this laptop&apos;s date and time correctly</source>
+        <translation>De klok van deze laptop loopt achter op de server: zet de datum en tijd van deze laptop goed</translation>
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/sync/status.py" line="64"/>
@@ -2313,17 +2313,17 @@ eigen groep</translation>
         <translation>De toegang van deze laptop is ingetrokken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="76"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="77"/>
         <source>this laptop&apos;s clock was ahead: set its date and time correctly, then review</source>
         <translation>de klok van deze laptop stond vooruit: zet de datum en tijd goed en kijk dan de synchronisatie na</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="79"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="80"/>
         <source>last sync %1</source>
         <translation>laatst gesynchroniseerd %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="81"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="82"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n wijziging wacht</numerusform>
@@ -2331,12 +2331,12 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="84"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="85"/>
         <source>next try in %1 s</source>
         <translation>volgende poging over %1 s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="90"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="91"/>
         <source>%n item(s) to review</source>
         <translation>
             <numerusform>%n item om na te kijken</numerusform>
@@ -2344,12 +2344,12 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="92"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="93"/>
         <source>Sync now</source>
         <translation>Nu synchroniseren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="92"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="93"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>
