@@ -320,107 +320,107 @@
 <context>
     <name>ConflictCard</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="88"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="91"/>
         <source>Kept now</source>
         <translation>Nu bewaard</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="89"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="92"/>
         <source>Other version</source>
         <translation>Andere versie</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="94"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="97"/>
         <source>Keep the value kept now</source>
         <translation>De nu bewaarde waarde houden</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="95"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="98"/>
         <source>Keep the other version</source>
         <translation>De andere versie bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="104"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="107"/>
         <source>Combined text</source>
         <translation>Samengevoegde tekst</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="106"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="109"/>
         <source>Save combined text</source>
         <translation>Samengevoegde tekst opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="112"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="115"/>
         <source>Or combine both:</source>
         <translation>Of voeg ze samen:</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="117"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="120"/>
         <source>Keep your version</source>
         <translation>Jouw versie bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="119"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="122"/>
         <source>Keep %1&apos;s version</source>
         <translation>De versie van %1 bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="120"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="123"/>
         <source>Keep this version</source>
         <translation>Deze versie bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="128"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="131"/>
         <source>Edited</source>
         <translation>Bewerkt</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="128"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="131"/>
         <source>Deleted</source>
         <translation>Verwijderd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="129"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="132"/>
         <source>%1 (as it is now)</source>
         <translation>%1 (zo staat het nu)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="140"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="143"/>
         <source>(no text)</source>
         <translation>(geen tekst)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="142"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="145"/>
         <source>If you delete, the text on the left is gone for everyone in the group.</source>
         <translation>Kies je verwijderen, dan verdwijnt de tekst links voor iedereen in de groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="146"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="149"/>
         <source>Keep your edit</source>
         <translation>Jouw bewerking bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="148"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="151"/>
         <source>Keep %1&apos;s edit</source>
         <translation>De bewerking van %1 bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="150"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="153"/>
         <source>Keep the edit</source>
         <translation>De bewerking bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="152"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="155"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="153"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="156"/>
         <source>Keep the edited text</source>
         <translation>De bewerkte tekst bewaren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="154"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="157"/>
         <source>Delete this record</source>
         <translation>Dit verwijderen</translation>
     </message>
@@ -1534,6 +1534,152 @@ Bewaar dit op een veilige plek, niet bij de laptop. Hiermee kan iedereen de Join
     </message>
 </context>
 <context>
+    <name>NotStored</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="54"/>
+        <source>A youngster</source>
+        <translation>Een jongere</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="55"/>
+        <source>A meeting</source>
+        <translation>Een bijeenkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="56"/>
+        <source>An attendance</source>
+        <translation>Een aanwezigheid</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="57"/>
+        <source>An observation</source>
+        <translation>Een observatie</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="58"/>
+        <source>A challenge</source>
+        <translation>Een uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="59"/>
+        <source>A challenge attempt</source>
+        <translation>Een poging bij een uitdaging</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="60"/>
+        <source>A questionnaire</source>
+        <translation>Een vragenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="61"/>
+        <source>A group</source>
+        <translation>Een groep</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="62"/>
+        <source>A conflict</source>
+        <translation>Een conflict</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="64"/>
+        <source>A record of a kind this version of the app does not know</source>
+        <translation>Een soort gegevens die deze versie van de app niet kent</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="72"/>
+        <source>%1: the number is too large to store.</source>
+        <translation>%1: het getal is te groot om op te slaan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="73"/>
+        <source>%1: this version of the app does not know this field.</source>
+        <translation>%1: dit veld kent deze versie van de app niet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="75"/>
+        <source>This version of the app does not know this kind of record.</source>
+        <translation>Dit soort gegevens kent deze versie van de app niet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="76"/>
+        <source>Its reference (id) is not valid.</source>
+        <translation>De verwijzing (id) is ongeldig.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="77"/>
+        <source>Its time stamp cannot be read.</source>
+        <translation>Het tijdstempel is onleesbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="78"/>
+        <source>It was made on a device whose clock was far ahead: its time stamp lies after the organisation server&apos;s clock. This laptop&apos;s clock is not the problem.</source>
+        <translation>Het is gemaakt op een apparaat waarvan de klok ver vooruit stond: het tijdstempel ligt na de klok van de server van de organisatie. De klok van deze laptop is niet het probleem.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="81"/>
+        <source>This laptop could not store it.</source>
+        <translation>Deze laptop kon het niet opslaan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="91"/>
+        <source>%1: this value cannot be stored here.</source>
+        <translation>%1: deze waarde kan hier niet worden opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="156"/>
+        <source>This laptop&apos;s clock was ahead when this change was made, so the organisation server refused it. Set this laptop&apos;s date and time correctly, then choose Try again.</source>
+        <translation>De klok van deze laptop stond vooruit toen deze wijziging werd gemaakt, daarom weigerde de server van de organisatie haar. Zet de datum en tijd van deze laptop goed en kies dan Opnieuw proberen.</translation>
+    </message>
+</context>
+<context>
+    <name>NotStoredCard</name>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="113"/>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="116"/>
+        <source>Not stored on this laptop: %1</source>
+        <translation>Niet opgeslagen op deze laptop: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="126"/>
+        <source>This is missing on this laptop. The rest of the sync went ahead as usual.</source>
+        <translation>Dit ontbreekt op deze laptop. De rest van de synchronisatie ging gewoon door.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="129"/>
+        <source>The field named above keeps its previous value on this laptop. The rest of the sync went ahead as usual.</source>
+        <translation>Het genoemde veld houdt op deze laptop zijn vorige waarde. De rest van de synchronisatie ging gewoon door.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="132"/>
+        <source>Ask the colleague who made it to set the date and time of their device correctly and to enter it again.</source>
+        <translation>Vraag de collega die het maakte de datum en tijd van het eigen apparaat goed te zetten en het opnieuw in te voeren.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="135"/>
+        <source>Ask the colleague who made it to enter it again, or tell your coordinator.</source>
+        <translation>Vraag de collega die het maakte het opnieuw in te voeren, of meld het bij je coördinator.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="138"/>
+        <source>Made on %1.</source>
+        <translation>Gemaakt op %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="142"/>
+        <source>Dismiss</source>
+        <translation>Gezien</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/not_stored.py" line="143"/>
+        <source>Remove this message from the list</source>
+        <translation>Deze melding uit de lijst halen</translation>
+    </message>
+</context>
+<context>
     <name>ObservationEntry</name>
     <message>
         <location filename="../../src/joinus_desktop/ui/meetings/entries.py" line="89"/>
@@ -2204,32 +2350,32 @@ eigen groep</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="171"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="174"/>
         <source>Review sync results</source>
         <translation>Synchronisatie nakijken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="183"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="186"/>
         <source>You and a colleague changed the same thing while offline. Nothing was lost: choose what stays, or combine both. Your choice reaches the whole group.</source>
         <translation>Jij en een collega hebben offline hetzelfde gewijzigd. Er is niets verloren gegaan: kies wat blijft, of voeg beide samen. Je keuze geldt voor de hele groep.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="208"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="213"/>
         <source>Nothing to review.</source>
         <translation>Niets om na te kijken.</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="233"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="242"/>
         <source>Refused by the server: %1 (%2)</source>
         <translation>Geweigerd door de server: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="236"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="245"/>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="237"/>
+        <location filename="../../src/joinus_desktop/ui/sync/conflicts.py" line="246"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
@@ -2346,52 +2492,67 @@ eigen groep</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="25"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="27"/>
         <source>Sync status</source>
         <translation>Synchronisatiestatus</translation>
     </message>
     <message>
         <location filename="../../src/joinus_desktop/ui/sync/status.py" line="54"/>
+        <source>This laptop&apos;s clock is ahead of the server&apos;s: set this laptop&apos;s date and time correctly</source>
+        <translation>De klok van deze laptop loopt voor op de server: zet de datum en tijd van deze laptop goed</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="56"/>
+        <source>This laptop&apos;s clock is behind the server&apos;s: set this laptop&apos;s date and time correctly</source>
+        <translation>De klok van deze laptop loopt achter op de server: zet de datum en tijd van deze laptop goed</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="64"/>
         <source>Not connected to the organisation server</source>
         <translation>Niet verbonden met de organisatieserver</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="55"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="65"/>
         <source>Connected</source>
         <translation>Verbonden</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="56"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="66"/>
         <source>Syncing…</source>
         <translation>Bezig met synchroniseren…</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="57"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="67"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="58"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="68"/>
         <source>Offline: the server cannot be reached</source>
         <translation>Offline: de server is niet bereikbaar</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="59"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="69"/>
         <source>Sync problem</source>
         <translation>Probleem met synchroniseren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="60"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="70"/>
         <source>This laptop&apos;s access was revoked</source>
         <translation>De toegang van deze laptop is ingetrokken</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="64"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="77"/>
+        <source>this laptop&apos;s clock was ahead: set its date and time correctly, then review</source>
+        <translation>de klok van deze laptop stond vooruit: zet de datum en tijd goed en kijk dan de synchronisatie na</translation>
+    </message>
+    <message>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="80"/>
         <source>last sync %1</source>
         <translation>laatst gesynchroniseerd %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="66"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="82"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n wijziging wacht</numerusform>
@@ -2399,22 +2560,22 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="69"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="85"/>
         <source>next try in %1 s</source>
         <translation>volgende poging over %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="71"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="87"/>
         <source>new organisation key refused</source>
         <translation>nieuwe organisatiesleutel geweigerd</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="77"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="93"/>
         <source>The organisation server offers a new organisation key that is not signed by the key this laptop received at enrolment. This laptop refused it: your vault can still be recovered only with the organisation key it trusts, and your records keep syncing. Tell your coordinator.</source>
         <translation>De organisatieserver biedt een nieuwe organisatiesleutel aan die niet is ondertekend met de sleutel die deze laptop bij het koppelen kreeg. Deze laptop heeft hem geweigerd: je kluis is alleen te herstellen met de organisatiesleutel die hij vertrouwt, en je gegevens worden gewoon gesynchroniseerd. Meld dit bij je coördinator.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="84"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="100"/>
         <source>%n item(s) to review</source>
         <translation>
             <numerusform>%n item om na te kijken</numerusform>
@@ -2422,12 +2583,12 @@ eigen groep</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="86"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="102"/>
         <source>Sync now</source>
         <translation>Nu synchroniseren</translation>
     </message>
     <message>
-        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="86"/>
+        <location filename="../../src/joinus_desktop/ui/sync/status.py" line="102"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>

@@ -223,6 +223,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     _refuse_insecure(args.server)
     with _open_store(args) as store:
+        quarantined = store.sync.quarantined()
+        refused_before = quarantined[-1]["seq"] if quarantined else 0
         engine = SyncEngine(store, server_url=args.server)
         try:
             report = engine.run()
@@ -230,11 +232,21 @@ def cmd_sync(args: argparse.Namespace) -> int:
             engine.close()
         waiting = store.pending_changes()
         _warn_org_key(store)
+        clock_ahead = sum(r["code"] == "clock_ahead" for r in store.sync.quarantined()
+                          if r["seq"] > refused_before)
     print(f"Synced: {report.summary()}."
           + (f" {waiting} change(s) still waiting." if waiting else ""))
-    if report.rejected:
-        print(f"{report.rejected} change(s) were refused by the server and are kept aside; "
-              "open the app to review them.", file=sys.stderr)
+    if clock_ahead:
+        print(f"{clock_ahead} change(s) were refused because this laptop's clock was ahead "
+              "of the organisation server's when they were made. Set this laptop's date and "
+              "time correctly, then choose Try again in the app's sync review.", file=sys.stderr)
+    if report.rejected > clock_ahead:
+        print(f"{report.rejected - clock_ahead} change(s) were refused by the server and are "
+              "kept aside; open the app to review them.", file=sys.stderr)
+    if report.not_stored:
+        print(f"{report.not_stored} entry(ies) from the server could not be stored on this "
+              "laptop and are kept aside (the rest was synced); open the app's sync review "
+              "to see which and why.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -335,6 +347,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("joinus-desktop: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, never a traceback
+        # Its type only (its message may quote content); a non-zero status. Nothing
+        # half-written was kept: every write is one transaction.
+        print(f"joinus-desktop: error: something unexpected went wrong "
+              f"({type(exc).__name__}); nothing half-written was kept.", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

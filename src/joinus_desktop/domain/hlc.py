@@ -91,19 +91,34 @@ class HybridClock:
                 self._bump()
             return str(Stamp(self._ms, self._counter, self.node))
 
-    def receive(self, remote: str) -> None:
-        """Move past a stamp seen from another node, so our next edit orders after it."""
+    def receive(self, remote: str, *, reference_ms: int | None = None) -> None:
+        """Move past a stamp seen from another node, so our next edit orders after it.
+
+        ``reference_ms``: the clock the stamp is judged by (the server's, for a pulled
+        page: a stamp far ahead of it is its author's error); our own wall clock if None.
+        """
         stamp = Stamp.parse(remote)
         with self._lock:
             wall = self._wall()
-            if stamp.physical_ms - wall > MAX_DRIFT_MS:
+            reference = wall if reference_ms is None else max(wall, reference_ms)
+            if stamp.physical_ms - reference > MAX_DRIFT_MS:
                 raise ClockError(
-                    f"a remote clock is {(stamp.physical_ms - wall) // 1000} s ahead of ours"
+                    f"a remote clock is {(stamp.physical_ms - reference) // 1000} s ahead of "
+                    "the reference clock"
                 )
             if stamp.physical_ms > self._ms:
                 self._ms, self._counter = stamp.physical_ms, stamp.counter
             elif stamp.physical_ms == self._ms and stamp.counter > self._counter:
                 self._counter = stamp.counter
+
+    def rewind(self, physical_ms: int) -> None:
+        """Step back to ``physical_ms`` (never forward), for stamps that ran ahead while the
+        wall clock was wrong: the server refuses them (``clock_ahead``), and every later
+        stamp of this clock would follow them. The caller makes sure that no stamp this
+        node holds or sent, other than the refused ones, is newer."""
+        with self._lock:
+            if physical_ms < self._ms:
+                self._ms, self._counter = physical_ms, 0
 
     def _bump(self) -> None:
         if self._counter >= MAX_COUNTER:

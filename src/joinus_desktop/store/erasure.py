@@ -43,6 +43,8 @@ class Erasure(Repository):
             db.execute(f"DELETE FROM outbox WHERE record_id IN ({marks})", id_list)
             # Refused changes keep their values for review: those go too.
             db.execute(f"DELETE FROM quarantine WHERE record_id IN ({marks})", id_list)
+            db.execute(f"DELETE FROM pulled_not_stored WHERE record_id IN ({marks}) "
+                       "OR youngster_id = ?", (*id_list, youngster_id))
             # A draft that mentions the youngster (their own form, or a meeting draft with
             # their attendance or notes) goes whole: unsaved input is not worth keeping
             # a trace of someone who asked to be forgotten.

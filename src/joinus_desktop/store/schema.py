@@ -127,6 +127,30 @@ def m004_conflict_winner_author(db: sqlite_utils.Database) -> None:
     db["conflict"].add_column("winner_author", str)
 
 
+@migrations()
+def m005_pulled_not_stored(db: sqlite_utils.Database) -> None:
+    # Entries pulled from the server that this laptop could not store (a value out of
+    # range, a stamp from the future...), so one entry never stops a pull. Ids, field
+    # names and reason codes only: never a value, so no content lands here. ``key``
+    # makes the same entry, pulled again (a resync), one row.
+    db.execute("""
+        CREATE TABLE pulled_not_stored (
+            seq INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            cursor INTEGER NOT NULL,
+            entity TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            youngster_id TEXT,
+            author TEXT,
+            stamp TEXT,
+            whole INTEGER NOT NULL,
+            problems TEXT NOT NULL,
+            at TEXT NOT NULL,
+            dismissed INTEGER NOT NULL DEFAULT 0
+        )""")
+
+
 def apply(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
     migrations.apply(db, stop_before=stop_before)
 

@@ -20,18 +20,28 @@ calls it and never touches SQL. The rules are those of design §5:
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+import sqlcipher3
+
 from ..domain import entities
+from ..domain.hlc import MAX_DRIFT_MS, wall_clock_ms
+from ..domain.ids import is_uuid
 from ..sync.protocol import Change, ChangeResult, PulledChange
+from . import not_stored
 from .database import chunked, placeholders
+from .errors import StoreError
 from .records import ALL_FIELDS, decode_row, encode, field_encoder, field_version, now_iso
 from .repository import Repository
 
+log = logging.getLogger(__name__)
+
+CLOCK_AHEAD = "clock_ahead"  # the server's code for a change stamped ahead of its clock
 
 SETTINGS = ("server_url", "server_device_id", "token", "user_id", "user_name", "cursor",
             "epoch", "last_success", "last_error", "teams", "audit_seq")
@@ -51,6 +61,7 @@ class AppliedPage:
     changes: int = 0
     skipped_fields: int = 0  # fields kept because an unpushed local edit waits
     purges: int = 0
+    not_stored: int = 0  # entries left out, in whole or in part (kept for review)
 
 
 class SyncState(Repository):
@@ -140,9 +151,14 @@ class SyncState(Repository):
             stamp = stamps[name]
             if stamp is not None:
                 groups[stamp][name] = record[name]
+        future = _future_limit()
         for stamp, values in sorted(groups.items()):
+            # A base from the future is one of our own stamps the server refused
+            # (clock_ahead), never a version it holds: sent as unseen, it is arbitrated.
             batch.changes.append(Change(spec.name, record["id"], record["team_id"], stamp,
-                                        values, {n: dirty[n] for n in values}))
+                                        values, {n: None if (b := dirty[n]) is not None
+                                                 and b[:15] > future else b
+                                                 for n in values}))
 
     def acknowledge(self, batch: OutboxBatch, results: list[ChangeResult]) -> int:
         """Drop what the server answered for; quarantine what it refused. Returns rejects."""
@@ -169,21 +185,82 @@ class SyncState(Repository):
         return rows
 
     def retry_quarantined(self, seq: int) -> None:
-        """Put a refused change back in the outbox (after the cause was fixed)."""
+        """Put a refused change back in the outbox (after the cause was fixed).
+
+        A change refused with ``clock_ahead`` carries stamps from when this laptop's
+        clock was ahead; sent again as they are, they would be refused again. So the
+        record's fields stamped in the future get a stamp of now (this laptop's clock
+        is right again: see SyncEngine._unstick_clock), and a base from the future is
+        not sent (see _add_changes): the server arbitrates those fields like any
+        concurrent edit, and keeps the value that loses as a conflict.
+        """
         with self.db.write() as db:
-            row = db.execute("SELECT change FROM quarantine WHERE seq = ?", (seq,)).fetchone()
+            row = db.execute("SELECT change, code FROM quarantine WHERE seq = ?",
+                             (seq,)).fetchone()
             if row is None:
                 return
             change = Change.from_wire(json.loads(row[0]))
+            fields: str | None = json.dumps(list(change.fields))
+            if row[1] == CLOCK_AHEAD:
+                self._restamp_future(db, change)
+                if not change.base:
+                    fields = None  # a new record: sent whole again (see _add_changes)
             db.execute("INSERT INTO outbox (entity, record_id, team_id, stamp, fields, base, "
                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (change.entity, change.id, change.team_id, change.stamp,
-                        json.dumps(list(change.fields)), json.dumps(change.base), now_iso()))
+                       (change.entity, change.id, change.team_id, change.stamp, fields,
+                        json.dumps(change.base), now_iso()))
             db.execute("DELETE FROM quarantine WHERE seq = ?", (seq,))
+
+    def _restamp_future(self, db: Any, change: Change) -> None:
+        """A stamp of now for every field of the change's record stamped in the future."""
+        spec = entities.entity(change.entity)
+        found = db.execute(f"SELECT versions FROM [{spec.table}] WHERE id = ?",
+                           (change.id,)).fetchone()
+        if found is None:
+            return
+        versions = json.loads(found[0] or "{}")
+        if ALL_FIELDS in versions:
+            shared = versions.pop(ALL_FIELDS)
+            versions = {n: versions.get(n, shared) for n in spec.synced_fields}
+        future = _future_limit()
+        fresh = self.store.clock.now()
+        versions = {n: (fresh if isinstance(s, str) and s[:15] > future else s)
+                    for n, s in versions.items()}
+        db.execute(f"UPDATE [{spec.table}] SET versions = ? WHERE id = ?",
+                   (json.dumps(versions), change.id))
+        self.store.set_meta("hlc", self.store.clock.last)
 
     def drop_quarantined(self, seq: int) -> None:
         with self.db.write() as db:
             db.execute("DELETE FROM quarantine WHERE seq = ?", (seq,))
+
+    def newest_stamp_up_to(self, limit_ms: int) -> str | None:
+        """The greatest field stamp a record here holds whose time is at most ``limit_ms``
+        (a clock stepping back must stay past every stamp it does not refuse)."""
+        newest: str | None = None
+        db = self.db.read()
+        for spec in entities.ENTITIES.values():
+            row = db.execute(f"SELECT max(j.value) FROM [{spec.table}] AS r, "
+                             "json_each(r.versions) AS j WHERE j.type = 'text' AND "
+                             "substr(j.value, 1, 15) <= ?", (f"{limit_ms:015d}",)).fetchone()
+            if row and row[0] and (newest is None or row[0] > newest):
+                newest = row[0]
+        return newest
+
+    def not_stored(self, *, include_dismissed: bool = False) -> list[dict[str, Any]]:
+        """Pulled entries (or fields of them) this laptop could not store, for review."""
+        rows = self.db.query("SELECT * FROM pulled_not_stored"
+                             + ("" if include_dismissed else " WHERE dismissed = 0")
+                             + " ORDER BY seq")
+        for row in rows:
+            row["problems"] = json.loads(row["problems"])
+        return rows
+
+    def dismiss_not_stored(self, seq: int) -> None:
+        """Seen by a person: off the review list. The row stays (without content), so the
+        same entry pulled again does not come back, and count checks stay paused."""
+        with self.db.write() as db:
+            db.execute("UPDATE pulled_not_stored SET dismissed = 1 WHERE seq = ?", (seq,))
 
     def requeue_everything(self) -> int:
         """Queue every record for a full re-send (after a server restore or a mismatch).
@@ -209,28 +286,80 @@ class SyncState(Repository):
 
     # -- pull ----------------------------------------------------------------------
 
-    def apply_page(self, changes: list[PulledChange], *, cursor: int, epoch: str) -> AppliedPage:
-        """Apply one pulled page and store its cursor, in one transaction."""
+    def apply_page(self, changes: list[PulledChange], *, cursor: int, epoch: str,
+                   server_time_ms: int | None = None) -> AppliedPage:
+        """Apply one pulled page and store its cursor, in one transaction.
+
+        An entry (or a field of one) this laptop cannot store is left out and kept for
+        review, and the rest applies: one entry never stops a pull (see not_stored).
+        ``server_time_ms``: the server's clock when it sent the page; a stamp far
+        ahead of it is its author's error, not ours (our own clock when not given).
+        """
+        reference = server_time_ms if isinstance(server_time_ms, int) else wall_clock_ms()
+        refusals = not_stored.screen_page(changes, limit_ms=reference + MAX_DRIFT_MS)
+        try:
+            return self._apply_page(changes, refusals, cursor=cursor, epoch=epoch,
+                                    reference_ms=reference, one_by_one=False)
+        except Exception as exc:  # noqa: BLE001 - sorted out just below
+            if not _is_entry_error(exc):
+                raise  # a full disk or a locked vault is no entry's fault: nothing moves
+            # Something the screening did not foresee; the page rolled back whole. Apply
+            # it again entry by entry, to leave out just the entries that raise.
+            log.warning("a pulled page did not apply (%s); applying it entry by entry",
+                        type(exc).__name__)
+            return self._apply_page(changes, refusals, cursor=cursor, epoch=epoch,
+                                    reference_ms=reference, one_by_one=True)
+
+    def _apply_page(self, changes: list[PulledChange], refusals: dict[int, list],
+                    *, cursor: int, epoch: str, reference_ms: int,
+                    one_by_one: bool) -> AppliedPage:
         result = AppliedPage()
         erase: list[str] = []
         with self.db.write() as db:
             dirty = self._dirty_fields(db)
             erased = {r[0] for r in db.execute("SELECT youngster_id FROM erasure").fetchall()}
-            page = _PageWriter(db, self._present(db, changes))
+            applicable = [c for i, c in enumerate(changes) if c.kind == "change" and not any(
+                r.field is None for r in refusals.get(i, ()))]
+            page = _PageWriter(db, self._present(db, applicable))
+            plan = [(pulled, *self._trimmed(pulled, refusals.get(i), page.present))
+                    for i, pulled in enumerate(changes)]
             # Stamps compare as strings: moving past the page's greatest moves past them
-            # all. Raises ClockError for a stamp far ahead of our clock; the page rolls back.
-            greatest = max((stamp for c in changes
-                            if c.kind == "change" and c.entity in entities.ENTITIES and c.id
+            # all. Only stamps that apply: one from the future is left out (see above).
+            greatest = max((stamp for _, c, _, _ in plan
+                            if c is not None and c.entity in entities.ENTITIES and c.id
                             for stamp in c.distinct_stamps()), default=None)
             if greatest is not None:
-                self.store.clock.receive(greatest)
-            for pulled in changes:
+                self.store.clock.receive(greatest, reference_ms=reference_ms)
+            for pulled, applying, refused, whole in plan:
                 if pulled.kind == "purge":
-                    if pulled.youngster_id:
-                        erase.append(pulled.youngster_id)
+                    if is_uuid(pulled.youngster_id):
+                        erase.append(pulled.youngster_id)  # type: ignore[arg-type]
+                    elif pulled.youngster_id:  # nothing to erase by: say so, move on
+                        not_stored.keep(db, pulled, [not_stored.Refusal(None, "not_an_id")],
+                                        whole=True)
+                        result.not_stored += 1
                     continue
                 result.changes += 1
-                result.skipped_fields += self._apply_change(db, pulled, dirty, erased, page)
+                if applying is not None and not one_by_one:
+                    result.skipped_fields += self._apply_change(db, applying, dirty, erased,
+                                                                page)
+                elif applying is not None:
+                    new = applying.id not in page.present
+                    try:
+                        with db.atomic():  # a savepoint: a failing entry leaves no trace
+                            result.skipped_fields += self._apply_change(db, applying, dirty,
+                                                                        erased, page)
+                            page.flush()
+                    except Exception as exc:  # noqa: BLE001 - sorted out just below
+                        if not _is_entry_error(exc):
+                            raise
+                        page.discard(applying.id if new else None)
+                        refused = [*refused, not_stored.Refusal(
+                            None, "not_storable", {"error": type(exc).__name__})]
+                        whole = True
+                if refused:
+                    not_stored.keep(db, pulled, refused, whole=whole)
+                    result.not_stored += 1
             page.flush()
             for youngster_id in erase:
                 self.store.erasure.erase_youngster(youngster_id, origin="server")
@@ -241,6 +370,24 @@ class SyncState(Repository):
         if result.purges:
             self.db.checkpoint()  # old page images of erased records leave the WAL
         return result
+
+    @staticmethod
+    def _trimmed(pulled: PulledChange, refused: list | None, present: set[str]
+                 ) -> tuple[PulledChange | None, list, bool]:
+        """What of an entry applies (None: nothing), what was refused, and whether whole."""
+        if not refused:
+            return (pulled if pulled.kind == "change" else None), [], False
+        spec = entities.ENTITIES.get(pulled.entity)  # type: ignore[arg-type]
+        if not_stored.refuses_whole(spec, refused, present=pulled.id in present):
+            return None, refused, True
+        left_out = {r.field for r in refused}
+        values = {n: v for n, v in pulled.values.items() if n not in left_out}
+        if not values:  # the record is here: its fields keep their values
+            return None, refused, False
+        stamps = pulled.stamps
+        if not isinstance(stamps, str):
+            stamps = {n: s for n, s in stamps.items() if n in values}
+        return replace(pulled, values=values, stamps=stamps), refused, False
 
     @staticmethod
     def _dirty_fields(db: Any) -> dict[str, set[str] | None]:
@@ -408,6 +555,13 @@ class _PageWriter:
         self._pending_ids.add(pulled.id)  # type: ignore[arg-type]
         self.present.add(pulled.id)  # type: ignore[arg-type]
 
+    def discard(self, new_id: str | None) -> None:
+        """Forget what is queued (its entry failed); ``new_id``: a record it was to create."""
+        self._pending.clear()
+        self._pending_ids.clear()
+        if new_id is not None:
+            self.present.discard(new_id)
+
     def flush_if_pending(self, record_id: str) -> None:
         if record_id in self._pending_ids:
             self.flush()  # a later entry of the page edits a record still queued
@@ -421,3 +575,24 @@ class _PageWriter:
                 f"VALUES ({', '.join('?' * len(columns))})", rows)
         self._pending.clear()
         self._pending_ids.clear()
+
+
+def _future_limit() -> str:
+    """The physical-time prefix (15 digits) past which a stamp of ours is surely one the
+    server refused: it takes stamps up to 5 minutes ahead of its clock, and a laptop
+    syncs only while its clock is within 5 minutes of the server's (both MAX_DRIFT_MS)."""
+    return f"{wall_clock_ms() + 2 * MAX_DRIFT_MS:015d}"
+
+
+# What one entry's values can make the write of its record raise: an integer SQLite
+# cannot hold (OverflowError), a value it cannot bind, a constraint. Anything else (a
+# full disk, a locked or damaged vault) is no entry's fault and stops the page.
+_ENTRY_EXCEPTIONS = (OverflowError, TypeError, ValueError, KeyError, AttributeError,
+                     RecursionError, sqlcipher3.IntegrityError, sqlcipher3.InterfaceError,
+                     sqlcipher3.ProgrammingError, sqlcipher3.DataError)
+
+
+def _is_entry_error(exc: BaseException) -> bool:
+    if isinstance(exc, StoreError):  # the vault's transaction wraps sqlcipher3's errors
+        exc = exc.__cause__ or exc
+    return isinstance(exc, _ENTRY_EXCEPTIONS)

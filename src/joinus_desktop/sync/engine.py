@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from ..domain.hlc import MAX_DRIFT_MS, ClockError, wall_clock_ms
+from ..domain.hlc import MAX_DRIFT_MS, ClockError, Stamp, wall_clock_ms
 from ..domain.ids import uuid7
 from ..domain.retention import RETENTION_KEY, valid_months
 from ..store.members import save_members
 from ..store.store import Store
-from ..store.sync_state import OutboxBatch
+from ..store.sync_state import CLOCK_AHEAD, OutboxBatch
 from .audit_upload import entries_for_upload
 from .client import ServerClient, encode_push
 from .errors import ResyncRequired, SyncError
@@ -44,6 +44,7 @@ class SyncReport:
     pulled: int = 0
     purges: int = 0
     erasures_reported: int = 0
+    not_stored: int = 0  # pulled entries left out, in whole or in part (kept for review)
     resynced: bool = False
     count_mismatch: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
     repaired: bool = False
@@ -52,6 +53,8 @@ class SyncReport:
     def summary(self) -> str:
         text = (f"pushed {self.pushed} change(s) ({self.conflicts} conflict(s), "
                 f"{self.rejected} refused), pulled {self.pulled}")
+        if self.not_stored:
+            text += f" ({self.not_stored} could not be stored here)"
         if self.purges:
             text += f", erased {self.purges} youngster(s) as the organisation asked"
         if self.resynced:
@@ -60,6 +63,19 @@ class SyncReport:
             text += "; counts differed from the server's" + (
                 " and were repaired" if self.repaired else " (not repaired)")
         return text
+
+
+def laptop_clock_error(ahead_ms: int) -> SyncError:
+    """This laptop's clock is off from the server's by ``ahead_ms`` (< 0: behind), in
+    words that say whose clock it is and what to do. ``code``: clock_ahead/clock_behind."""
+    minutes = max(1, round(abs(ahead_ms) / 60_000))
+    if ahead_ms > 0:
+        return SyncError("clock", f"This laptop's clock is about {minutes} minutes ahead of the "
+                                  "organisation server's clock. Set this laptop's date and time "
+                                  "correctly, then sync again.", code=CLOCK_AHEAD)
+    return SyncError("clock", f"This laptop's clock is about {minutes} minutes behind the "
+                              "organisation server's clock. Set this laptop's date and time "
+                              "correctly, then sync again.", code="clock_behind")
 
 
 def apply_organisation_settings(store: Store, settings: dict) -> str:
@@ -154,7 +170,9 @@ class SyncEngine:
         started = time.monotonic()
         report = SyncReport()
         try:
-            self._check_clock()
+            server_ms = self._check_clock()
+            if server_ms is not None:
+                self._unstick_clock(server_ms)
             try:
                 self._push(report)
                 # Erasures before the pull, so nothing of an erased youngster comes back in.
@@ -172,8 +190,9 @@ class SyncEngine:
             self.store.sync.set(last_error=exc.message)
             raise
         except ClockError as exc:
-            message = ("This laptop's clock is far off from the organisation server's; "
-                       f"set the correct date and time, then sync again ({exc}).")
+            # Pulled stamps are judged by the server's clock (see SyncState.apply_page),
+            # so this is no verdict on this laptop's clock.
+            message = f"A time stamp could not be used ({exc})."
             self.store.sync.set(last_error=message)
             raise SyncError("clock", message) from None
         report.seconds = time.monotonic() - started
@@ -214,17 +233,33 @@ class SyncEngine:
             return
         save_members(self.store, answer)
 
-    def _check_clock(self, server_ms: int | None = None) -> None:
-        """Refuse to sync with a clock far off: our stamps would win or lose unfairly."""
+    def _check_clock(self, server_ms: int | None = None) -> int | None:
+        """Refuse to sync with this laptop's clock far off the server's (our stamps would
+        win or lose unfairly, and the server refuses stamps from the future), and say
+        so: it is this laptop's clock, and it is ahead or behind. Returns the server's
+        time, when it told it."""
         if server_ms is None:
             server_ms = self.client.health().get("server_time_ms")
-        if not isinstance(server_ms, int):
-            return
+        if not isinstance(server_ms, int) or isinstance(server_ms, bool):
+            return None
         local = wall_clock_ms() - int((self.client.last_round_trip_ms or 0) / 2)
         if abs(local - server_ms) > MAX_DRIFT_MS:
-            minutes = abs(local - server_ms) // 60_000
-            direction = "ahead of" if local > server_ms else "behind"
-            raise ClockError(f"this laptop is about {minutes} minutes {direction} the server")
+            raise laptop_clock_error(local - server_ms)
+        return server_ms
+
+    def _unstick_clock(self, server_ms: int) -> None:
+        """After this laptop's clock was ahead (it is right again: see _check_clock), its
+        hybrid clock still stands where the wall clock was, and every edit would carry
+        a stamp from the future, which the server refuses (``clock_ahead``). Step back
+        to the server's time, staying past every stamp held here that is not from the
+        future (see HybridClock.rewind)."""
+        clock, limit = self.store.clock, server_ms + MAX_DRIFT_MS
+        if Stamp.parse(clock.last).physical_ms <= limit:
+            return
+        newest = self.store.sync.newest_stamp_up_to(limit)
+        clock.rewind(max(server_ms, Stamp.parse(newest).physical_ms + 1 if newest else 0))
+        self.store.set_meta("hlc", clock.last)
+        log.warning("this laptop's clock had been ahead; its stamps step back to server time")
 
     def _push(self, report: SyncReport) -> None:
         """Push the outbox window by window, keeping the laptop busy while the server works.
@@ -312,13 +347,15 @@ class SyncEngine:
                                           self.pull_limit, page.epoch)
             with paused_gc():
                 applied = self.store.sync.apply_page(page.changes, cursor=page.cursor,
-                                                     epoch=page.epoch)
+                                                     epoch=page.epoch,
+                                                     server_time_ms=page.server_time_ms)
             cursor = page.cursor
             if page.has_more and not ahead:
                 upcoming = fetcher.submit(self.client.fetch_pull, cursor, self.pull_limit,
                                           page.epoch)
             report.pulled += applied.changes
             report.purges += applied.purges
+            report.not_stored += applied.not_stored
             if page.counts is not None:
                 self._server_counts = page.counts
             if not page.has_more:
@@ -335,8 +372,9 @@ class SyncEngine:
 
     def _compare_counts(self, report: SyncReport) -> None:
         server = self._server_counts
-        if server is None or self.store.pending_changes() or self.store.sync.quarantined():
-            return  # unpushed or refused work makes counts differ legitimately
+        if (server is None or self.store.pending_changes() or self.store.sync.quarantined()
+                or self.store.sync.not_stored(include_dismissed=True)):
+            return  # unpushed, refused or unstorable work makes counts differ legitimately
         mismatch = _count_mismatch(server, self.store.sync.local_counts())
         report.count_mismatch = mismatch
         if mismatch and not report.resynced:

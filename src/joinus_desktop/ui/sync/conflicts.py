@@ -11,7 +11,7 @@ the worker thread; this module only lays it out.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -33,6 +33,7 @@ from ...store.conflict_details import ConflictDetails, Version, describe_open
 from ...store.store import Store
 from ..i18n import current_language
 from ..tasks import QueryOp
+from .not_stored import NotStoredCard, NotStoredItem, load_not_stored, refused_words
 
 
 CARD_BUDGET_S = 0.008  # building cards per turn: half a frame, so the window stays fluid
@@ -42,11 +43,13 @@ CARD_BUDGET_S = 0.008  # building cards per turn: half a frame, so the window st
 class ReviewData:
     conflicts: list[ConflictDetails]
     refused: list[dict[str, Any]]
+    not_stored: list[NotStoredItem] = field(default_factory=list)  # pulled, left out
 
 
 def load_review(store: Store, team_id: str, lang: str) -> ReviewData:
     """Runs on the worker thread: every lookup and every word, nothing of Qt."""
-    return ReviewData(describe_open(store, team_id, lang), store.sync.quarantined())
+    return ReviewData(describe_open(store, team_id, lang), store.sync.quarantined(),
+                      load_not_stored(store))
 
 
 def _text(text: str, object_name: str | None = None) -> QLabel:
@@ -183,6 +186,7 @@ class ReviewDialog(QDialog):
             "You and a colleague changed the same thing while offline. Nothing was lost: "
             "choose what stays, or combine both. Your choice reaches the whole group."))
         intro.setWordWrap(True)
+        self.intro = intro  # about conflicts: hidden when only other items are listed
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
@@ -204,10 +208,15 @@ class ReviewDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         self.cards = []
-        if not data.conflicts and not data.refused:
+        self.intro.setVisible(bool(data.conflicts) or not (data.refused or data.not_stored))
+        if not data.conflicts and not data.refused and not data.not_stored:
             self.body.addWidget(QLabel(self.tr("Nothing to review.")))
         for refused in data.refused:
             self.body.addWidget(self._refused_row(refused))
+        for item in data.not_stored:
+            card = NotStoredCard(item, current_language())
+            card.dismiss.connect(self._dismiss_not_stored)
+            self.body.addWidget(card)
         self.body.addStretch(1)
         self._queued = list(data.conflicts)
         self._add_cards()
@@ -230,7 +239,7 @@ class ReviewDialog(QDialog):
         row = QFrame()
         row.setObjectName("Card")
         layout = QHBoxLayout(row)
-        text = QLabel(self.tr("Refused by the server: %1 (%2)").replace(
+        text = QLabel(refused_words(refused) or self.tr("Refused by the server: %1 (%2)").replace(
             "%1", refused["reason"] or refused["code"]).replace("%2", refused["entity"]))
         text.setWordWrap(True)
         retry = QPushButton(self.tr("Try again"))
@@ -247,6 +256,11 @@ class ReviewDialog(QDialog):
         layout.addWidget(retry)
         layout.addWidget(drop)
         return row
+
+    def _dismiss_not_stored(self, seq: int) -> None:
+        store = self.store
+        QueryOp(parent=self, op=lambda: store.sync.dismiss_not_stored(seq),
+                success=lambda _: self._changed()).run()
 
     def _resolve(self, conflict_id: str, value: Any) -> None:
         store = self.store

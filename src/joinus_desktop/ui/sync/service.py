@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ...store.store import Store
+from ...store.sync_state import CLOCK_AHEAD
 from ...sync.engine import SyncEngine, SyncReport
 from ...sync.errors import SyncError
 from ..tasks import QueryOp, network_pool
@@ -40,19 +41,25 @@ class SyncStatus:
     next_attempt_s: int | None = None
     enrolled: bool = False
     org_key_refused: bool = False  # the server offers an organisation key we do not trust
+    error_code: str | None = None  # of the last failure: clock_ahead, clock_behind, …
+    clock_ahead: int = 0  # own changes the server refused because our clock was ahead
 
 
-def _load_status(store: Store, state: str, next_attempt_s: int | None) -> SyncStatus:
+def _load_status(store: Store, state: str, next_attempt_s: int | None,
+                 error_code: str | None = None) -> SyncStatus:
     """Read the counts and last results (runs on a worker)."""
     from ...store.org_key_pin import refused_key
 
     team = store.meta("current_team")
     conflicts = len(store.conflicts.open(team)) if team else 0
+    refused = store.sync.quarantined()
     return SyncStatus(state=state, pending=store.pending_changes(),
                       last_success=store.sync.get("last_success"),
                       last_error=store.sync.get("last_error"), conflicts=conflicts,
-                      refused=len(store.sync.quarantined()), next_attempt_s=next_attempt_s,
-                      enrolled=store.sync.enrolled,
+                      refused=len(refused) + len(store.sync.not_stored()),
+                      next_attempt_s=next_attempt_s, enrolled=store.sync.enrolled,
+                      error_code=error_code,
+                      clock_ahead=sum(r["code"] == CLOCK_AHEAD for r in refused),
                       org_key_refused=refused_key(store) is not None)
 
 
@@ -122,15 +129,18 @@ class SyncService(QObject):
             .failure(self._failed).run()
 
     def refresh_status(self, state: str | None = None, *,
-                       next_attempt_s: int | None = None) -> None:
+                       next_attempt_s: int | None = None, error_code: str | None = None
+                       ) -> None:
         """Re-read the counts. A new ``state`` (with its retry time) is shown at once, so
         that a refresh queued after it (an edit, the pending timer) reads it too."""
         if state is not None:
-            self._set(replace(self.status, state=state, next_attempt_s=next_attempt_s))
+            self._set(replace(self.status, state=state, next_attempt_s=next_attempt_s,
+                              error_code=error_code))
         store, current, retry = self.store, self.status.state, self.status.next_attempt_s
+        code = self.status.error_code
         if store.vault.is_locked:
             return
-        QueryOp(parent=self, op=lambda: _load_status(store, current, retry),
+        QueryOp(parent=self, op=lambda: _load_status(store, current, retry, code),
                 success=self._set).failure(
             lambda exc: log.warning("sync status failed: %s", type(exc).__name__)).run()
 
@@ -156,7 +166,8 @@ class SyncService(QObject):
             state, retry = "error", True
         delay = BACKOFF_MS[min(self._failures, len(BACKOFF_MS) - 1)]
         self._failures += 1
-        self.refresh_status(state, next_attempt_s=delay // 1000 if retry else None)
+        self.refresh_status(state, next_attempt_s=delay // 1000 if retry else None,
+                            error_code=error.code if isinstance(error, SyncError) else None)
         if retry:
             self._schedule(delay)
 

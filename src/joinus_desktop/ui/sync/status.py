@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from ..i18n import plural
 from .service import SyncService, describe_time
 
+CLOCK_WORDS = ("clock_ahead", "clock_behind")  # SyncError codes of a laptop clock off
+
 COLOURS = {"online": "#2e7d32", "syncing": "#1565c0", "offline": "#9e9e9e",
            "error": "#c62828", "revoked": "#c62828", "not_enrolled": "#9e9e9e",
            "idle": "#9e9e9e"}
@@ -46,6 +48,14 @@ class SyncStatusWidget(QWidget):
         else:
             self.connect_requested.emit()
 
+    def _clock_words(self, code: str | None) -> str:
+        """This laptop's clock is off: whose clock, which way, and what to do."""
+        if code == "clock_ahead":
+            return self.tr("This laptop's clock is ahead of the server's: set this laptop's "
+                           "date and time correctly")
+        return self.tr("This laptop's clock is behind the server's: set this laptop's date "
+                       "and time correctly")
+
     def update_status(self) -> None:
         status = self.service.status
         self.dot.setStyleSheet(f"color: {COLOURS.get(status.state, '#9e9e9e')};")
@@ -60,7 +70,13 @@ class SyncStatusWidget(QWidget):
             "revoked": self.tr("This laptop's access was revoked"),
         }
         parts = [words.get(status.state, status.state)]
-        if last and status.state != "not_enrolled":
+        clock_off = status.state == "error" and status.error_code in CLOCK_WORDS
+        if clock_off:  # what to do comes first; the last sync matters less (and is long)
+            parts = [self._clock_words(status.error_code)]
+        elif status.clock_ahead and status.state != "syncing":
+            parts.append(self.tr("this laptop's clock was ahead: set its date and time "
+                                 "correctly, then review"))
+        if last and status.state != "not_enrolled" and not clock_off:
             parts.append(self.tr("last sync %1").replace("%1", last))
         if status.pending:
             parts.append(plural(self.tr("%n change(s) waiting", "", status.pending),
@@ -71,7 +87,7 @@ class SyncStatusWidget(QWidget):
             parts.append(self.tr("new organisation key refused"))
         self.text.setText(" · ".join(parts))
         error = status.last_error if status.state in ("error", "revoked", "offline") else None
-        notes = [error] if error else []
+        notes = [parts[0] if clock_off else error] if (clock_off or error) else []
         if status.org_key_refused:
             notes.append(self.tr(
                 "The organisation server offers a new organisation key that is not signed "
