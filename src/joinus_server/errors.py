@@ -43,6 +43,9 @@ CHANGE_REJECTIONS: dict[str, str] = {
     "insert_only": "Questionnaire responses are never changed: record a superseding response.",
     "erased": "The record (or the youngster it belongs to) was erased.",
     "invalid_record": "The resulting record fails validation; the reason lists the problems.",
+    "scores_mismatch": "A questionnaire response's scores are not what its answers give.",
+    "unknown_instrument": "A questionnaire response names an instrument version the server "
+                          "does not have, so its scores cannot be checked.",
 }
 
 

@@ -11,10 +11,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from joinus_desktop.domain import entities
+from joinus_desktop.domain import entities, hlc
 from joinus_desktop.sync import protocol as wire
 
-STAMP_PATTERN = r"^[0-9]{15}:[0-9a-f]{6}:[A-Za-z0-9._-]{1,64}$"
+STAMP_PATTERN = f"^{hlc.STAMP_PATTERN}$"  # the parser's own pattern: one alphabet
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
 
