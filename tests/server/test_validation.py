@@ -263,3 +263,50 @@ def test_the_server_computes_scores_and_refuses_others(team: Team) -> None:
         for scale, value in computed.items():
             assert row["scores"][scale] == (None if value is None else pytest.approx(
                 value, abs=SCORE_TOLERANCE))
+
+
+def test_dates_text_conflicts_and_tags_are_checked(team: Team) -> None:
+    worker = team.laptop()
+    y = worker.youngsters.add(team_id=team.team_id, alias="Sam", intake_date="2026-01-12").id
+    sync(worker)
+
+    def observation(**overrides: Any) -> dict[str, Any]:
+        return {"youngster_id": y, "date": "2026-02-03", "behaviour": "Keek weg",
+                "suspected_cause": "unknown", **overrides}
+
+    def conflict(**overrides: Any) -> dict[str, Any]:
+        return {"entity": "youngster", "record_id": y, "field": "alias", "value": "Sem",
+                "stamp": stamp(1), "author": "someone", "winner_value": "Sam",
+                "winner_stamp": stamp(2), "resolved": False, **overrides}
+
+    refused = [
+        ("observation", observation(date="20260203")),
+        ("observation", observation(date="2026-W05-2")),
+        ("observation", observation(date="9999-12-31")),
+        ("observation", observation(date="1899-12-31")),
+        ("observation", observation(date="2026-02-03T10:00:00")),
+        ("observation", observation(tags=["peer_contact"] * (entities.MAX_TAGS + 1))),
+        ("observation", observation(tags=[["peer_contact"]])),
+        ("observation", observation(behaviour="x" * 4001)),
+        ("conflict", conflict(entity="no_such_entity")),
+        ("conflict", conflict(field="no_such_field")),
+        ("conflict", conflict(stamp="yesterday")),
+        ("conflict", conflict(winner_stamp=stamp(2).replace("dev-a", "dév"))),
+        ("conflict", conflict(author="a" * 81)),
+        ("conflict", conflict(value="x" * 131_073)),
+        ("conflict", conflict(value={"n": 2**64})),
+    ]
+    results = team.push([change(entity, new_id(), team.team_id, fields, at=stamp(i))
+                         for i, (entity, fields) in enumerate(refused)])
+    assert [(r["outcome"], r.get("code")) for r in results] == \
+        [("rejected", "invalid_record")] * len(refused), results
+    fine = team.push([
+        change("observation", new_id(), team.team_id,
+               observation(date="2026-02-03", tags=["peer_contact"]), at=stamp(30)),
+        change("conflict", new_id(), team.team_id, conflict(), at=stamp(31)),
+        change("conflict", new_id(), team.team_id,
+               conflict(field="deleted", value=True, winner_value=False, stamp=None),
+               at=stamp(32)),
+    ])
+    assert [r["outcome"] for r in fine] == ["applied"] * 3, fine
+    assert_laptops_sync(team)

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from . import method
+from .hlc import is_canonical_stamp
 from .ids import is_uuid
 from .problems import Problem, Severity
 
@@ -437,8 +438,25 @@ def _response_rules(record: Mapping[str, Any], today: dt.date) -> list[Problem]:
     return problems
 
 
+def _conflict_rules(record: Mapping[str, Any], today: dt.date) -> list[Problem]:
+    """A conflict names a real entity and one of its fields, and holds real stamps."""
+    problems: list[Problem] = []
+    about = ENTITIES.get(record.get("entity"))  # type: ignore[arg-type]
+    if about is None:
+        problems.append(Problem("entity", "choice", params={"choices": ", ".join(ENTITIES)}))
+    elif record.get("field") not in about.synced_field_set:
+        problems.append(Problem("field", "unknown_field",
+                                params={"field": str(record.get("field"))}))
+    for name in ("stamp", "winner_stamp"):
+        value = record.get(name)
+        if value is not None and not is_canonical_stamp(value):
+            problems.append(Problem(name, "not_a_stamp"))
+    return problems
+
+
 _RULES = {
     "youngster": _youngster_rules,
+    "conflict": _conflict_rules,
     "meeting": _dated_rules,
     "observation": _observation_rules,
     "challenge_attempt": _dated_rules,

@@ -46,6 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{label} holds a value that cannot be stored.",
         "{label} bevat een waarde die niet kan worden opgeslagen.",
     ),
+    "not_a_stamp": (
+        "{label} must be a clock stamp.",
+        "{label} moet een klokstempel zijn.",
+    ),
     "not_a_boolean": ("{label} must be yes or no.", "{label} moet ja of nee zijn."),
     "not_text": ("{label} must be text.", "{label} moet tekst zijn."),
     "not_a_list": ("{label} must be a list.", "{label} moet een lijst zijn."),
