@@ -195,6 +195,27 @@ def test_every_text_field_has_a_length_limit() -> None:
                 assert entities.INT64_MIN <= low < high <= entities.INT64_MAX
 
 
+def test_stamps_have_one_node_alphabet_in_the_parser_and_the_schema() -> None:
+    from joinus_desktop.domain import hlc
+    from joinus_desktop.sync.protocol import Change, ProtocolError
+    from joinus_server.api import schemas
+
+    assert schemas.STAMP_PATTERN == f"^{hlc.STAMP_PATTERN}$"
+    assert schemas.ChangeIn.model_json_schema()["properties"]["stamp"]["pattern"] == \
+        schemas.STAMP_PATTERN
+    wire = change("youngster", new_id(), new_id(), youngster(), at=stamp(0))
+    for node in ("a" * 64, "Dev_1.x-y", str(uuid.uuid4())):
+        Change.from_wire({**wire, "stamp": stamp(0, node=node)})
+        hlc.Stamp.parse(stamp(0, node=node))
+    for node in ("a" * 65, "dév", "a b", "a:b", "a\n", "\u202e"):
+        with pytest.raises(ProtocolError):
+            Change.from_wire({**wire, "stamp": stamp(0, node=node)})
+        with pytest.raises(hlc.ClockError):
+            hlc.Stamp.parse(stamp(0, node=node))
+        with pytest.raises(hlc.ClockError):
+            hlc.HybridClock(node)
+
+
 def test_the_server_computes_scores_and_refuses_others(team: Team) -> None:
     worker = team.laptop()
     y = worker.youngsters.add(team_id=team.team_id, alias="Sam", intake_date="2026-01-12").id
