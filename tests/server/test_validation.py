@@ -9,6 +9,7 @@ per-change rejection with a stable code, and real laptops keep syncing.
 from __future__ import annotations
 
 import itertools
+import random
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -232,9 +233,15 @@ def test_the_server_computes_scores_and_refuses_others(team: Team) -> None:
     for moment, answers in zip(("T0", "T1", "T2", "exit"), answer_sets, strict=True):
         worker.questionnaires.record(youngster_id=y, answers=answers, date="2026-02-03",
                                      moment=moment)
+    # And corrections with answers drawn at random (seeded), each item maybe left open.
+    draw = random.Random(12)
+    latest = worker.questionnaires.for_youngster(y)[-1]["id"]
+    for _ in range(40):
+        answers = {item: draw.choice([None, 1, 2, 3, 4, 5]) for item in items}
+        latest = worker.questionnaires.correct(latest, answers=answers).id
     report = sync(worker)
     assert report.rejected == 0 and not worker.sync.quarantined(), worker.sync.quarantined()
-    assert report.applied >= 4
+    assert report.applied == 1 + 44  # the youngster and every response
 
     # A hostile device: the same answers with other scores.
     good = response(y, "T0", {"loneliness": 2.0, "self_confidence": 4.0})
@@ -276,7 +283,7 @@ def test_the_server_computes_scores_and_refuses_others(team: Team) -> None:
     fresh = team.stores[-1]
     registry = InstrumentRegistry.builtin()
     rows = fresh.records.find("questionnaire_response", "team_id = ?", (team.team_id,))
-    assert len(rows) == 5
+    assert len(rows) == 45
     for row in rows:
         instrument = registry.get(row["instrument_id"], row["instrument_version"])
         computed = score(instrument, row["answers"])
