@@ -37,6 +37,7 @@ from joinus_desktop.domain import entities, hlc, method
 from joinus_desktop.domain.instruments import InstrumentRegistry, score
 from joinus_desktop.store.store import Store
 from joinus_desktop.sync.engine import SyncEngine, SyncReport, enroll
+from joinus_server.api import schemas
 from tests.conftest import FAST_ARGON2, PASSPHRASE
 from tests.support.server_process import (
     Enrolled,
@@ -133,6 +134,8 @@ def push_changes(server: ServerProcess, device: Enrolled,
                  changes: list[dict[str, Any]]) -> httpx.Response:
     body = {"protocol": 1, "device_id": device.device_id, "batch_id": uuid.uuid4().hex,
             "changes": changes}
+    # Valid per the API schema (the OpenAPI model of a push): only the values are hostile.
+    schemas.PushRequest.model_validate(body)
     return _http.post(f"{server.url}/api/v1/sync/push", json=body, headers=device.headers)
 
 
