@@ -161,15 +161,14 @@ def test_json_nested_a_thousand_deep_is_refused_cleanly(team: Team) -> None:
                 f'"{common["team_id"]}","stamp":"{stamp(1)}","fields":{fields}}}]}}').encode()
 
     deep = _nested(1000)
+    about_alias = f'"entity":"youngster","record_id":"{y}","field":"alias"'
     for entity, fields in [
         ("questionnaire_response",
          f'{{"youngster_id":"{y}","instrument_id":"joinus-monitor","instrument_version":1,'
-         f'"moment":"T0","date":"2026-02-03","answers":{deep}}}'),
-        ("conflict", f'{{"entity":"youngster","record_id":"{y}","field":"alias",'
-                     f'"value":{"[" * 1000 + "]" * 1000}}}'),
+         + f'"moment":"T0","date":"2026-02-03","answers":{deep}}}'),
+        ("conflict", f'{{{about_alias},"value":{"[" * 1000 + "]" * 1000}}}'),
         ("observation", f'{{"youngster_id":"{y}","date":"2026-02-03","behaviour":{deep}}}'),
-        ("conflict", f'{{"entity":"youngster","record_id":"{y}","field":"alias",'
-                     f'"value":{_nested(entities.MAX_JSON_DEPTH + 1)}}}'),
+        ("conflict", f'{{{about_alias},"value":{_nested(entities.MAX_JSON_DEPTH + 1)}}}'),
     ]:
         answer = team.push_body(body(entity, fields))
         assert answer.status_code == 200, answer.text
