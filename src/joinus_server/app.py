@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from joinus_desktop.sync.protocol import error_body
 
-from . import __version__
+from . import __version__, scores
 from .api import enroll, health, members, organisation, reports, sync
 from .api.schemas import REQUEST_MODELS
 from .config import ENV_DATABASE, database_url, enrol_limit
@@ -80,6 +80,7 @@ def create_app(storage: Storage | None = None, *, database: str | None = None) -
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        scores.registry()  # the instrument packs, read (and any missing one logged) at start
         yield
         if owned:
             store.close()

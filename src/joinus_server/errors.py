@@ -47,6 +47,9 @@ CHANGE_REJECTIONS: dict[str, str] = {
     "invalid_record": "The resulting record fails validation; the reason lists the problems.",
     "clock_ahead": "A stamp of the change lies more than 5 minutes after the server's clock.",
     "foreign_reference": "The change refers to a record the server holds in another team.",
+    "scores_mismatch": "A questionnaire response's scores are not what its answers give.",
+    "unknown_instrument": "A questionnaire response names an instrument version the server "
+                          "does not have, so its scores cannot be checked.",
 }
 
 

@@ -186,6 +186,13 @@ def _refuse(spec: entities.EntitySpec, existing: StoredRecord | None,
                                       "devices cannot change them.")
     if "deleted" in change.fields and not isinstance(change.fields["deleted"], bool):
         return Rejection("invalid_record", "Deleted must be true or false.")
+    for name, value in change.fields.items():
+        # Before any comparison: a value nested a thousand deep must be measured, not
+        # compared or encoded (both recurse). The field checks say the rest.
+        if type(value) is dict or type(value) is list:
+            problem = entities.json_problem(name, value)
+            if problem is not None:
+                return Rejection("invalid_record", problem.message("en"))
     for name in _REF_FIELDS[spec.name]:
         # Erasure finds a youngster's records by comparing ids as strings: one spelling.
         value = change.fields.get(name)

@@ -15,6 +15,7 @@ from joinus_desktop.domain.problems import Problem
 from joinus_desktop.sync import wirejson
 from joinus_desktop.sync.protocol import Change, ChangeResult, PushRequest
 
+from . import scores
 from .auth import Principal
 from .merge import (
     SERVER_AUTHOR,
@@ -133,6 +134,11 @@ class _Batch:
                               checked=self.checked.get(index))
         if isinstance(result, Rejection):
             return ChangeResult(index, change.id, "rejected", result.code, result.reason)
+        if result.new and change.entity == "questionnaire_response":
+            # Reports average the stored scores: only the server's own computation counts.
+            refused = scores.check_response(change.fields)
+            if refused is not None:
+                return ChangeResult(index, change.id, "rejected", refused.code, refused.reason)
         if result.new:
             # Stored as sent, nothing lost (the usual change of a bulk push): the log entry
             # is the change's own values at its one stamp, as the general path below

@@ -16,6 +16,13 @@ IDS = [uuid7() for _ in range(3)]
 
 DATES = ["2026-03-05", "2026-11-29", "2026-11-30", "2027-12-31"]  # today + 1 is not future
 
+def _deep(levels: int) -> list:
+    value: list = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
 # Values of every kind, right and wrong, so each column fast path meets each trap.
 anything = st.one_of(
     st.none(), st.just(""), st.just("   "), st.sampled_from(IDS), st.just(IDS[0].upper()),
@@ -28,6 +35,12 @@ anything = st.one_of(
     st.tuples(st.sampled_from(list(method.METHOD_TAGS))),
     st.dictionaries(st.sampled_from(["q1", "q2"]), st.integers(1, 5), max_size=2),
     st.just(dt.date(2026, 3, 5)),
+    # Out of every range: 64 bits, a field's own range, odd date spellings and years,
+    # JSON nested too deep, too many tags.
+    st.sampled_from([2**63, -(2**63) - 1, 10_001, 0, 1899, 2101]),
+    st.sampled_from(["20260305", "1899-12-31", "2200-01-01", "2026-W10-4"]),
+    st.just(_deep(40)), st.just({"q1": 2**64}),
+    st.just([next(iter(method.METHOD_TAGS))] * (entities.MAX_TAGS + 1)),
 )
 
 

@@ -10,6 +10,7 @@ import httpx
 
 from joinus_desktop.domain.hlc import Stamp
 from joinus_desktop.domain.ids import uuid7
+from joinus_desktop.domain.instruments import InstrumentRegistry, score
 from joinus_server import admin
 from joinus_server.storage import Storage
 
@@ -43,11 +44,35 @@ def observation(youngster_id: str, **overrides: Any) -> dict[str, Any]:
             "tags": ["peer_contact"], **overrides}
 
 
+def answers_for(scores: dict[str, float | None]) -> dict[str, int | None]:
+    """Answers to the monitor that score as ``scores`` asks: each named scale its whole
+    number (every item answered with it, reversed items mirrored), every other scale
+    unanswered (no score). The server computes scores itself and checks them."""
+    instrument = InstrumentRegistry.builtin().get("joinus-monitor", 1)
+    low, high = instrument.answer_scale.min, instrument.answer_scale.max
+    unknown = set(scores) - {s.id for s in instrument.scales}
+    if unknown:
+        raise ValueError(f"the monitor has no scale {sorted(unknown)}")
+    answers: dict[str, int | None] = {}
+    for item in instrument.items:
+        wanted = scores.get(item.scale)
+        if wanted is None:
+            answers[item.id] = None
+            continue
+        if wanted != int(wanted) or not low <= wanted <= high:
+            raise ValueError(f"{item.scale}: {wanted} is not a whole answer")
+        answers[item.id] = low + high - int(wanted) if item.reverse else int(wanted)
+    return answers
+
+
 def response(youngster_id: str, moment: str, scores: dict[str, float | None],
              **overrides: Any) -> dict[str, Any]:
+    """A response whose answers give ``scores`` (see answers_for), with those scores."""
+    answers = answers_for(scores)
+    computed = score(InstrumentRegistry.builtin().get("joinus-monitor", 1), answers)
     return {"youngster_id": youngster_id, "instrument_id": "joinus-monitor",
             "instrument_version": 1, "moment": moment, "date": "2026-02-03",
-            "answers": {"q1": 3}, "scores": scores, **overrides}
+            "answers": answers, "scores": computed, **overrides}
 
 
 @dataclass

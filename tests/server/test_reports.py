@@ -32,24 +32,29 @@ def report(device: Device) -> dict[str, Any]:
 
 
 def test_means_per_moment_with_suppression_below_five_youngsters(world: World) -> None:
-    t0 = [{"loneliness": float(v), "confidence": 3.0, "skills": None} for v in (1, 2, 3, 4, 5, 6)]
+    t0 = [{"loneliness": float(v), "self_confidence": 3.0, "social_skills": None}
+          for v in (2, 2, 3, 4, 5, 5)]
     t1 = [{"loneliness": 1.0}] * 4
     enter(world.anna, world.team_a, {"T0": t0, "T1": t1})
     data = report(world.anna)
     assert data["min_youngsters"] == 5 and data["teams_included"] == 1
     first, second = data["moments"]
     assert first == {"moment": "T0", "youngsters": 6, "responses": 6, "suppressed": False,
-                     "scales": {"confidence": {"mean": 3.0, "youngsters": 6, "suppressed": False},
-                                "loneliness": {"mean": 3.5, "youngsters": 6, "suppressed": False}}}
+                     "scales": {"self_confidence": {"mean": 3.0, "youngsters": 6,
+                                                    "suppressed": False},
+                                "loneliness": {"mean": 3.5, "youngsters": 6,
+                                               "suppressed": False}}}
     assert second == {"moment": "T1", "youngsters": 4, "responses": 4, "suppressed": True}
     assert data["teams"][0]["moments"] == data["moments"]
 
 
 def test_a_scale_with_too_few_scored_youngsters_is_suppressed(world: World) -> None:
-    scores = [{"loneliness": 2.0, "skills": 4.0}] * 4 + [{"loneliness": 2.0, "skills": None}] * 2
+    scores = [{"loneliness": 2.0, "social_skills": 4.0}] * 4 \
+        + [{"loneliness": 2.0, "social_skills": None}] * 2
     enter(world.anna, world.team_a, {"T0": scores})
     [moment] = report(world.anna)["moments"]
-    assert moment["scales"]["skills"] == {"mean": None, "youngsters": 4, "suppressed": True}
+    assert moment["scales"]["social_skills"] == {"mean": None, "youngsters": 4,
+                                                 "suppressed": True}
     assert moment["scales"]["loneliness"]["mean"] == 2.0
 
 
@@ -59,11 +64,11 @@ def test_superseded_responses_do_not_count(world: World) -> None:
         wrong = next(r for r in tx.records_of("questionnaire_response", [world.team_a])
                      if r.values()["youngster_id"] == ids[0])
     world.anna.push([change("questionnaire_response", new_id(), world.team_a,
-                            response(ids[0], "T0", {"loneliness": 7.0}, supersedes=wrong.id),
+                            response(ids[0], "T0", {"loneliness": 5.0}, supersedes=wrong.id),
                             at=stamp(5))])
     [moment] = report(world.anna)["moments"]
     assert moment["responses"] == 5 and moment["youngsters"] == 5
-    assert moment["scales"]["loneliness"]["mean"] == pytest.approx((2.0 * 4 + 7.0) / 5)
+    assert moment["scales"]["loneliness"]["mean"] == pytest.approx((2.0 * 4 + 5.0) / 5)
 
 
 def test_coordinators_see_all_teams_social_workers_their_own(world: World) -> None:

@@ -180,8 +180,9 @@ def test_conflict_resolution_is_an_ordinary_edit(store, team) -> None:  # noqa: 
         db.execute(
             "INSERT INTO conflict (id, team_id, entity, record_id, field, value, stamp, author,"
             " winner_value, winner_stamp, resolved, deleted, versions) VALUES "
-            "(?, ?, 'observation', ?, 'behaviour', ?, 's', 'x', ?, 's', 0, 0, '{}')",
-            (conflict_id, team["id"], obs.id, json.dumps("Versie B"), json.dumps("Versie A")))
+            "(?, ?, 'observation', ?, 'behaviour', ?, ?, 'x', ?, ?, 0, 0, '{}')",
+            (conflict_id, team["id"], obs.id, json.dumps("Versie B"), store.clock.now(),
+             json.dumps("Versie A"), store.clock.now()))
     assert [c["id"] for c in store.conflicts.open(team["id"])] == [conflict_id]
     store.conflicts.resolve(conflict_id, "Versie A en B")
     assert store.records.get("observation", obs.id)["behaviour"] == "Versie A en B"

@@ -7,12 +7,16 @@ not named here, and the server validates incoming changes with the same code.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
 from . import method
+from .hlc import is_canonical_stamp
 from .ids import is_uuid
 from .problems import Problem, Severity
 
@@ -21,6 +25,18 @@ Kind = Literal["text", "date", "int", "bool", "choice", "ref", "tags", "json"]
 # Fields every synced record carries, kept by the store rather than typed by people.
 SYSTEM_FIELDS = ("id", "team_id", "created_at", "updated_at", "updated_by", "versions")
 _NON_ENTITY_FIELDS = frozenset((*SYSTEM_FIELDS, "deleted"))
+
+# What every stored value must fit (docs/protocol.md, "Validation"): the laptop's
+# SQLite and the server's databases hold signed 64-bit integers, so a larger one
+# would stop every laptop that pulls it; dates are plain YYYY-MM-DD in a range
+# date arithmetic never leaves; JSON values are nested and sized within bounds.
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
+MAX_JSON_DEPTH = 32  # nesting levels of lists and objects in one JSON value
+MAX_TAGS = 50
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,12 @@ class FieldSpec:
     immutable: bool = False  # fixed once the record exists
     free_text: bool = False  # may hold personal detail: never logged, purged on erasure
     default: Any = None
+    # "int": the range a value must lie in (unset: the signed 64-bit range).
+    min_value: int | None = None
+    max_value: int | None = None
+
+    # For "text", ``max_length`` counts characters; for "json", the characters of
+    # the value's compact JSON text.
 
 
 @dataclass(frozen=True)
@@ -102,7 +124,9 @@ TEAM = EntitySpec("team", (
 
 YOUNGSTER = EntitySpec("youngster", (
     _text("alias", 80, required=True),
-    FieldSpec("birth_year", "int"),
+    # The calendar rule (not after this year) is in _youngster_rules; this range holds
+    # for every stored value, a tombstone's too.
+    FieldSpec("birth_year", "int", min_value=1900, max_value=2100),
     FieldSpec("intake_date", "date", required=True),
     _choice("status", method.YOUNGSTER_STATUSES, default="intake", required=True),
     FieldSpec("exit_date", "date"),
@@ -159,11 +183,12 @@ CHALLENGE_ATTEMPT = EntitySpec("challenge_attempt", (
 QUESTIONNAIRE_RESPONSE = EntitySpec("questionnaire_response", (
     _ref("youngster_id", "youngster"),
     FieldSpec("instrument_id", "text", required=True, max_length=80, immutable=True),
-    FieldSpec("instrument_version", "int", required=True, immutable=True),
+    FieldSpec("instrument_version", "int", required=True, immutable=True, min_value=1,
+              max_value=10_000),
     FieldSpec("moment", "text", required=True, max_length=10, immutable=True),
     FieldSpec("date", "date", required=True, immutable=True),
-    FieldSpec("answers", "json", required=True, immutable=True),
-    FieldSpec("scores", "json", immutable=True),
+    FieldSpec("answers", "json", required=True, immutable=True, max_length=16_384),
+    FieldSpec("scores", "json", immutable=True, max_length=4_096),
     _ref("supersedes", "questionnaire_response", required=False),
 ), insert_only=True, youngster_field="youngster_id")
 
@@ -171,12 +196,14 @@ CONFLICT = EntitySpec("conflict", (
     FieldSpec("entity", "text", required=True, max_length=40, immutable=True),
     FieldSpec("record_id", "text", required=True, max_length=40, immutable=True),
     FieldSpec("field", "text", required=True, max_length=40, immutable=True),
-    FieldSpec("value", "json", immutable=True),  # the value that lost
-    FieldSpec("stamp", "text", immutable=True),
-    FieldSpec("author", "text", immutable=True),
-    FieldSpec("winner_value", "json", immutable=True),
-    FieldSpec("winner_stamp", "text", immutable=True),
-    FieldSpec("winner_author", "text", immutable=True),  # who wrote the kept value
+    # A value of any field: the longest text (20,000 characters) with every character
+    # escaped still fits.
+    FieldSpec("value", "json", immutable=True, max_length=131_072),  # the value that lost
+    FieldSpec("stamp", "text", immutable=True, max_length=100),
+    FieldSpec("author", "text", immutable=True, max_length=80),
+    FieldSpec("winner_value", "json", immutable=True, max_length=131_072),
+    FieldSpec("winner_stamp", "text", immutable=True, max_length=100),
+    FieldSpec("winner_author", "text", immutable=True, max_length=80),  # who wrote the kept value
     FieldSpec("resolved", "bool", default=False),
 ))
 
@@ -207,6 +234,50 @@ def parse_date(value: object) -> dt.date | None:
         return None
 
 
+def is_valid_date(value: object) -> bool:
+    """A date as stored: exactly YYYY-MM-DD, a real day, from MIN_DATE to MAX_DATE."""
+    if not isinstance(value, str) or _ISO_DATE.fullmatch(value) is None:
+        return False
+    when = parse_date(value)
+    return when is not None and MIN_DATE <= when <= MAX_DATE
+
+
+def json_problem(name: str, value: Any, max_length: int | None = None) -> Problem | None:
+    """What makes ``value`` unfit to store as JSON, if anything: nesting deeper than
+    MAX_JSON_DEPTH, an integer beyond 64 bits, a float that is not finite, a key that is
+    not text, or (with ``max_length``) a compact JSON text longer than that.
+
+    Walks the value without recursion, so a hostile value nested a thousand deep is
+    measured, not a crash.
+    """
+    todo: list[tuple[Any, int]] = [(value, 0)]
+    while todo:
+        item, depth = todo.pop()
+        kind = type(item)
+        if kind is dict or kind is list or kind is tuple:
+            if depth >= MAX_JSON_DEPTH:
+                return Problem(name, "too_deep", params={"max": MAX_JSON_DEPTH})
+            if kind is dict:
+                if not all(type(key) is str for key in item):
+                    return Problem(name, "not_json")
+                todo.extend((each, depth + 1) for each in item.values())
+            else:
+                todo.extend((each, depth + 1) for each in item)
+        elif kind is int:
+            if not INT64_MIN <= item <= INT64_MAX:
+                return Problem(name, "out_of_range", params={"min": INT64_MIN, "max": INT64_MAX})
+        elif kind is float:
+            if not math.isfinite(item):
+                return Problem(name, "not_a_number")
+        elif item is not None and kind is not str and kind is not bool:
+            return Problem(name, "not_json")
+    if max_length is not None:
+        size = len(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        if size > max_length:
+            return Problem(name, "too_long", params={"max": max_length})
+    return None
+
+
 def is_moment(value: object) -> bool:
     if value == "exit":
         return True
@@ -227,14 +298,27 @@ def _check_text(spec: FieldSpec, value: Any) -> list[Problem]:
 
 
 def _check_date(spec: FieldSpec, value: Any) -> list[Problem]:
-    if not isinstance(value, str) or parse_date(value) is None:
-        return [Problem(spec.name, "not_a_date")]
-    return _NO_PROBLEMS
+    if is_valid_date(value):
+        return _NO_PROBLEMS
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value) and parse_date(value) is not None:
+        return [Problem(spec.name, "out_of_range",
+                        params={"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()})]
+    return [Problem(spec.name, "not_a_date")]
+
+
+def int_range(spec: FieldSpec) -> tuple[int, int]:
+    """The smallest and largest value an "int" field may hold."""
+    low = INT64_MIN if spec.min_value is None else spec.min_value
+    high = INT64_MAX if spec.max_value is None else spec.max_value
+    return low, high
 
 
 def _check_int(spec: FieldSpec, value: Any) -> list[Problem]:
     if isinstance(value, bool) or not isinstance(value, int):
         return [Problem(spec.name, "not_a_number")]
+    low, high = int_range(spec)
+    if not low <= value <= high:
+        return [Problem(spec.name, "out_of_range", params={"min": low, "max": high})]
     return _NO_PROBLEMS
 
 
@@ -255,14 +339,19 @@ def _check_ref(spec: FieldSpec, value: Any) -> list[Problem]:
 def _check_tags(spec: FieldSpec, value: Any) -> list[Problem]:
     if not isinstance(value, (list, tuple)):
         return [Problem(spec.name, "not_a_list")]
-    return [Problem(spec.name, "unknown_tag", params={"tag": str(tag)})
-            for tag in value if tag not in method.METHOD_TAGS] or _NO_PROBLEMS
+    if len(value) > MAX_TAGS:
+        return [Problem(spec.name, "too_many", params={"max": MAX_TAGS})]
+    # A tag that is not text (a list, say) is unknown too, and must not reach the lookup.
+    return [Problem(spec.name, "unknown_tag", params={"tag": str(tag)[:80]})
+            for tag in value if not isinstance(tag, str) or tag not in method.METHOD_TAGS
+            ] or _NO_PROBLEMS
 
 
 def _check_json(spec: FieldSpec, value: Any) -> list[Problem]:
     if spec.name == "answers" and not isinstance(value, dict):
         return [Problem(spec.name, "not_a_mapping")]
-    return _NO_PROBLEMS
+    found = json_problem(spec.name, value, spec.max_length)
+    return [found] if found is not None else _NO_PROBLEMS
 
 
 _CHECKS: dict[str, Callable[[FieldSpec, Any], list[Problem]]] = {
@@ -350,8 +439,25 @@ def _response_rules(record: Mapping[str, Any], today: dt.date) -> list[Problem]:
     return problems
 
 
+def _conflict_rules(record: Mapping[str, Any], today: dt.date) -> list[Problem]:
+    """A conflict names a real entity and one of its fields, and holds real stamps."""
+    problems: list[Problem] = []
+    about = ENTITIES.get(record.get("entity"))  # type: ignore[arg-type]
+    if about is None:
+        problems.append(Problem("entity", "choice", params={"choices": ", ".join(ENTITIES)}))
+    elif record.get("field") not in about.synced_field_set:
+        problems.append(Problem("field", "unknown_field",
+                                params={"field": str(record.get("field"))}))
+    for name in ("stamp", "winner_stamp"):
+        value = record.get(name)
+        if value is not None and not is_canonical_stamp(value):
+            problems.append(Problem(name, "not_a_stamp"))
+    return problems
+
+
 _RULES = {
     "youngster": _youngster_rules,
+    "conflict": _conflict_rules,
     "meeting": _dated_rules,
     "observation": _observation_rules,
     "challenge_attempt": _dated_rules,
@@ -406,20 +512,25 @@ def _column_certainly_fine(spec: FieldSpec, column: list[Any]) -> bool:
             if spec.kind == "choice":
                 return values <= set(spec.choices)
             return all(map(is_uuid, values))
-        if spec.kind in ("int", "bool"):
-            wanted = int if spec.kind == "int" else bool
-            return types <= ({wanted, _NONE} if optional else {wanted})
+        if spec.kind == "int":
+            if not types <= ({int, _NONE} if optional else {int}):
+                return False
+            present = [value for value in column if value is not None]
+            low, high = int_range(spec)
+            return not present or (low <= min(present) and max(present) <= high)
+        if spec.kind == "bool":
+            return types <= ({bool, _NONE} if optional else {bool})
         if spec.kind == "tags":
             if not types <= ({list, tuple, _NONE} if optional else {list, tuple}):
                 return False
             tags: set[Any] = set()
             for value in filter(None, column):
+                if len(value) > MAX_TAGS:
+                    return False
                 tags.update(value)
             return tags <= method.METHOD_TAGS.keys()
         if spec.kind == "json":
-            if spec.name != "answers":
-                return optional or _NONE not in types
-            return types <= ({dict, _NONE} if optional else {dict})
+            return False  # depth, integers and size: checked value by value
     except TypeError:  # an unhashable value where a plain one belongs
         return False
     return False
@@ -431,7 +542,7 @@ _DATE_OK: dict[str, bool] = {}
 def _cached_date_ok(value: str) -> bool:
     ok = _DATE_OK.get(value)
     if ok is None:
-        ok = parse_date(value) is not None
+        ok = is_valid_date(value)
         if len(_DATE_OK) < 10_000:
             _DATE_OK[value] = ok
     return ok

@@ -15,6 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 MAX_COUNTER = 0xFFFFFF
+# The one alphabet of a stamp's node (a device id, "server"): the parser, the push
+# parser and the OpenAPI schema (joinus_server.api.schemas) all use this pattern.
+NODE_PATTERN = r"[A-Za-z0-9._-]{1,64}"
+_NODE = re.compile(NODE_PATTERN)
 # A remote stamp further ahead of our wall clock than this means someone's clock
 # is wrong; the sync layer reports it instead of dragging our clock along.
 MAX_DRIFT_MS = 5 * 60 * 1000
@@ -40,13 +44,15 @@ class Stamp:
             stamp = cls(int(ms), int(counter, 16), node)
         except (ValueError, AttributeError) as exc:
             raise ClockError(f"not a clock stamp: {text!r}") from exc
-        if len(ms) != 15 or len(counter) != 6 or not node or stamp.physical_ms < 0:
+        if len(ms) != 15 or len(counter) != 6 or not _NODE.fullmatch(node) \
+                or stamp.physical_ms < 0:
             raise ClockError(f"not a clock stamp: {text!r}")
         return stamp
 
 
-# The one spelling ``Stamp.__str__`` prints (the node may hold anything but nothing).
-_CANONICAL = re.compile(r"[0-9]{15}:[0-9a-f]{6}:.+", re.DOTALL)
+# The one spelling ``Stamp.__str__`` prints, with a node of the one alphabet.
+STAMP_PATTERN = rf"[0-9]{{15}}:[0-9a-f]{{6}}:{NODE_PATTERN}"
+_CANONICAL = re.compile(STAMP_PATTERN)
 
 
 def is_canonical_stamp(text: object) -> bool:
@@ -68,8 +74,8 @@ class HybridClock:
         last: str | None = None,
         wall: Callable[[], int] = wall_clock_ms,
     ) -> None:
-        if not node or ":" in node:
-            raise ClockError("a clock node id must be non-empty and contain no ':'")
+        if not isinstance(node, str) or not _NODE.fullmatch(node):
+            raise ClockError("a clock node id must be 1 to 64 letters, digits, '.', '_' or '-'")
         self.node = node
         self._wall = wall
         self._lock = threading.Lock()

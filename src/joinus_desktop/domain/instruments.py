@@ -30,6 +30,9 @@ RCI_FACTOR = 1.96 * math.sqrt(2)
 # Ids become keys of stored answers and column headers of exports: keep them plain.
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _MAX_ID_LENGTH = 80  # questionnaire_response.instrument_id holds at most 80 characters
+# questionnaire_response.instrument_version's range (entities.py): a pack outside it
+# could never be recorded, nor synced.
+_MAX_VERSION = 10_000
 
 Direction = Literal["better", "worse", "same"]
 
@@ -332,8 +335,8 @@ def parse_instrument(data: Mapping[str, Any]) -> Instrument:
         _fail("instrument format", f"{pack_format} is not supported "
                                    f"(this app reads format {FORMAT_VERSION})")
     version = _int(top["version"], "instrument version")
-    if version < 1:
-        _fail("instrument version", f"must be 1 or higher, not {version}")
+    if not 1 <= version <= _MAX_VERSION:
+        _fail("instrument version", f"must be between 1 and {_MAX_VERSION}, not {version}")
     license_note = top.get("license", "")
     if not isinstance(license_note, str):
         _fail("instrument license", f"must be a string, not {_kind(license_note)}")

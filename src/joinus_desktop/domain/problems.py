@@ -30,6 +30,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{label} moet een datum zijn (JJJJ-MM-DD).",
     ),
     "not_a_number": ("{label} must be a whole number.", "{label} moet een heel getal zijn."),
+    "out_of_range": (
+        "{label} must be between {min} and {max}.",
+        "{label} moet tussen {min} en {max} liggen.",
+    ),
+    "too_deep": (
+        "{label} is nested too deeply (at most {max} levels).",
+        "{label} is te diep genest (maximaal {max} niveaus).",
+    ),
+    "too_many": (
+        "{label} holds too many items (at most {max}).",
+        "{label} bevat te veel items (maximaal {max}).",
+    ),
+    "not_json": (
+        "{label} holds a value that cannot be stored.",
+        "{label} bevat een waarde die niet kan worden opgeslagen.",
+    ),
+    "not_a_stamp": (
+        "{label} must be a clock stamp.",
+        "{label} moet een klokstempel zijn.",
+    ),
     "not_a_boolean": ("{label} must be yes or no.", "{label} moet ja of nee zijn."),
     "not_text": ("{label} must be text.", "{label} moet tekst zijn."),
     "not_a_list": ("{label} must be a list.", "{label} moet een lijst zijn."),

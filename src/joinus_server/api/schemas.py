@@ -11,12 +11,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from joinus_desktop.domain import entities
+from joinus_desktop.domain import entities, hlc
 from joinus_desktop.sync import protocol as wire
 
 from ..text import ACTOR_PATTERN, BATCH_ID_PATTERN, NAME_PATTERN
 
-STAMP_PATTERN = r"^[0-9]{15}:[0-9a-f]{6}:[A-Za-z0-9._-]{1,64}$"
+STAMP_PATTERN = f"^{hlc.STAMP_PATTERN}$"  # the parser's own pattern: one alphabet
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
 
