@@ -293,7 +293,11 @@ class Records:
             warnings = self._check(spec, check, record_id) if not merged.get("deleted") else []
             stamp = self.clock.now()
             versions = dict(current["versions"])
-            base = {name: field_version(versions, name) for name in changed}
+            # A delete also says what it saw: the stamp of every field as this laptop
+            # holds it now. A later pull may bring an edit into the hidden copy before
+            # the delete is pushed; the server keeps that edit (docs/protocol.md, Deletes).
+            seen = spec.synced_fields if changed.get("deleted") is True else changed
+            base = {name: field_version(versions, name) for name in seen}
             versions.update(dict.fromkeys(changed, stamp))
             updated = now_iso()
             assignments = ", ".join(f"[{name}] = ?" for name in changed)
