@@ -7,13 +7,20 @@ wins, and when the two values differ the losing one (whichever side lost) is
 kept as a conflict record. Nothing typed by a social worker is dropped silently.
 
 ``deleted`` is a field like any other, plus one rule that makes a delete
-conflict with concurrent edits of *other* fields. It rests on the clock's
-causality: a device that had seen a write stamps its own later writes after
-it. So an edit arriving for a record the server holds deleted (without the edit
-touching ``deleted``) was made without seeing the delete, and a delete whose
-stamp is older than a stored field's stamp was made without seeing that edit.
-In both cases the delete and the edit are concurrent and the greater stamp
-wins; the loser becomes a conflict record (the edited text survives in it).
+conflict with concurrent edits of *other* fields (docs/protocol.md, "Deletes").
+A greater stamp does not mean the deleter saw an edit (two laptops offline,
+clocks a second apart), so a delete says what it saw: ``base`` holds the stamp
+of every field as the deleting device knew it. A stored field whose stamp
+differs from that base was edited unseen. (A device from before this rule sends
+only the base of ``deleted``; for it, a field stamped after the delete counts as
+unseen.) An edit arriving for a record the server holds deleted, without
+touching ``deleted``, was made without seeing the delete.
+
+Either way the delete and the unseen edit are concurrent: the greater stamp
+decides whether the record stays deleted, and the loser is kept as a conflict
+record on ``deleted``. The edited values themselves are stored like any field,
+in the tombstone if the delete wins, so every device holds the same hidden copy
+and "keep the record" restores exactly the edited text.
 """
 
 from __future__ import annotations
@@ -55,7 +62,8 @@ class Merged:
     changed: dict[str, FieldVersion] = field(default_factory=dict)  # for the log entry
     lost: list[LostValue] = field(default_factory=list)  # each becomes a conflict record
     lost_fields: list[str] = field(default_factory=list)  # fields of the change that lost
-    overwrote: bool = False  # the change beat a concurrent value
+    # the change beat a concurrent value, or met a delete it did not see (both kept)
+    overwrote: bool = False
     new: bool = False  # new to the server, stored exactly as sent (``changed`` left empty)
 
     @property
@@ -101,13 +109,8 @@ def merge_change(existing: StoredRecord | None, change: Change, *, author: str, 
                 for name, value in change.fields.items()}
     pending = dict(incoming)
 
-    stored_delete = record.fields.get("deleted")
-    if existing.deleted and "deleted" not in incoming:
-        assert stored_delete is not None
-        _edit_meets_delete(merged, incoming, pending, stored_delete, change.stamp, author)
-    elif not existing.deleted and "deleted" in incoming \
-            and incoming["deleted"].value is True:
-        _delete_meets_edits(merged, incoming["deleted"], pending)
+    if not existing.deleted and "deleted" in incoming and incoming["deleted"].value is True:
+        _delete_meets_edits(merged, incoming["deleted"], change.base, pending)
 
     for name, version in pending.items():
         current = record.fields.get(name)
@@ -123,6 +126,8 @@ def merge_change(existing: StoredRecord | None, change: Change, *, author: str, 
         elif not same_value(current.value, version.value):
             merged.lost.append(LostValue(name, version, current))
             merged.lost_fields.append(name)
+    if existing.deleted and "deleted" not in incoming:
+        _edit_meets_delete(merged, change, existing.fields["deleted"], author)
 
     problems = _validate(spec, existing, change, record, today)
     if problems:
@@ -133,42 +138,72 @@ def merge_change(existing: StoredRecord | None, change: Change, *, author: str, 
     return merged
 
 
-def _edit_meets_delete(merged: Merged, incoming: dict[str, FieldVersion],
-                       pending: dict[str, FieldVersion], delete: FieldVersion, stamp: str,
+def _edit_meets_delete(merged: Merged, change: Change, delete: FieldVersion,
                        author: str) -> None:
-    """An edit of a record the server holds deleted: the editor never saw the delete."""
-    record = merged.record
-    if stamp <= delete.stamp:
-        # The delete is newer: the record stays deleted, the edited values are kept.
-        for name, version in incoming.items():
-            current = record.fields.get(name, FieldVersion(None, delete.stamp, delete.author))
-            if not same_value(current.value, version.value):
-                merged.lost.append(LostValue(name, version, current))
-                merged.lost_fields.append(name)
-        pending.clear()
-    else:
+    """An edit of a record the server holds deleted: the editor never saw the delete.
+
+    Its values were stored above like any edit (in the tombstone). Whichever of the
+    edit and the delete has the greater stamp decides whether the record comes back;
+    the other is kept as a conflict on ``deleted``, so the edit is never hidden
+    without a trace.
+    """
+    if not any(name in merged.changed for name in change.fields):
+        return  # nothing of it landed: a re-send, or it lost field by field (kept above)
+    if change.stamp > delete.stamp:
         # The edit is newer: it brings the record back, and the delete is the loser.
-        undelete = FieldVersion(False, stamp, author)
+        undelete = FieldVersion(False, change.stamp, author)
         merged.lost.append(LostValue("deleted", delete, undelete))
-        merged.overwrote = True
         _store(merged, "deleted", undelete)
+    else:
+        # The delete is newer: the record stays deleted, and the edit is the loser
+        # ("not deleted", as the editor had it); its text is in the tombstone.
+        merged.lost.append(LostValue("deleted", FieldVersion(False, change.stamp, author),
+                                     delete))
+    merged.overwrote = True
 
 
-def _delete_meets_edits(merged: Merged, delete: FieldVersion,
+def _delete_meets_edits(merged: Merged, delete: FieldVersion, base: Mapping[str, str | None],
                         pending: dict[str, FieldVersion]) -> None:
-    """A delete of a live record that holds edits stamped after it: unseen by the deleter."""
-    newer = [v for name, v in merged.record.fields.items()
-             if name != "deleted" and v.stamp > delete.stamp]
-    if newer:
-        winner = max(newer, key=lambda v: v.stamp)
-        kept = FieldVersion(False, winner.stamp, winner.author)
+    """A delete of a live record: any stored write the deleter did not see is kept.
+
+    Unseen: a field whose stored stamp differs from the delete's base for it (a
+    device from before this rule names only ``deleted``: then a field stamped after
+    the delete), or a ``deleted: false`` (a restore, or a delete that lost) the
+    deleter did not know. Nothing unseen: the delete applies as any edit below.
+    """
+    unseen: dict[str, FieldVersion] = {}  # stamp -> one unseen write (its stamp, author)
+    for name, stored in merged.record.fields.items():
+        if stored.stamp == delete.stamp:
+            seen = True  # set by this very write (a re-send)
+        elif name == "deleted":
+            seen = base.get(name) == stored.stamp
+        elif name in base:
+            seen = base[name] == stored.stamp
+        else:
+            seen = stored.stamp <= delete.stamp
+        if not seen:
+            unseen.setdefault(stored.stamp, stored)
+    if not unseen:
+        return
+    del pending["deleted"]
+    latest = unseen[max(unseen)]
+    if latest.stamp > delete.stamp:
+        # The newest unseen edit is newer than the delete: the record stays.
+        kept = FieldVersion(False, latest.stamp, latest.author)
         merged.lost.append(LostValue("deleted", delete, kept))
         merged.lost_fields.append("deleted")
-        del pending["deleted"]
         # Stored with the winning edit's stamp: a field's stored stamp never falls
         # below one it refused, so the deleting laptop (which applies only newer
         # stamps) takes "not deleted" when it pulls it.
         _store(merged, "deleted", kept)
+        return
+    # The delete is newer: it applies, and each unseen write is kept as a conflict
+    # ("not deleted", by its author); its values stay in the tombstone.
+    for stamp in sorted(unseen):
+        merged.lost.append(LostValue("deleted", FieldVersion(False, stamp, unseen[stamp].author),
+                                     delete))
+    merged.overwrote = True
+    _store(merged, "deleted", delete)
 
 
 # Per entity, the fields holding another record's id (a conflict's ``record_id`` too).

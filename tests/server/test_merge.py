@@ -161,13 +161,100 @@ def test_delete_then_older_concurrent_edit_keeps_the_edited_text(world: World) -
     answer = world.bram.push([change("meeting", meeting_id, world.team_a,
                                      {"notes": "Bram's long notes"}, at=stamp(20, "bram"),
                                      base={"notes": created})])
-    assert answer["results"][0] == {"index": 0, "id": meeting_id, "outcome": "conflict",
-                                    "lost_fields": ["notes"]}
+    assert answer["results"][0] == {"index": 0, "id": meeting_id, "outcome": "conflict"}
+    # The delete is newer: the record stays deleted. Bram's text is in the tombstone
+    # (every device holds the same hidden copy), and his edit is an open conflict on
+    # ``deleted``: "keep the record" brings the text back.
     stored = record_of(world, meeting_id)
-    assert stored["deleted"] is True and stored["notes"] == "Quiet start, lively end."
+    assert stored["deleted"] is True and stored["notes"] == "Bram's long notes"
     [kept] = conflicts(world)
-    assert (kept["field"], kept["value"], kept["author"]) == (
-        "notes", "Bram's long notes", world.bram.user_id)
+    assert (kept["field"], kept["value"], kept["winner_value"], kept["author"],
+            kept["stamp"]) == ("deleted", False, True, world.bram.user_id, stamp(20, "bram"))
+
+
+def test_a_delete_says_what_it_saw_and_keeps_an_older_edit_it_did_not_see(
+        world: World) -> None:
+    """Finding 5: Bram's edit reaches the server first, Anna's later delete never saw it."""
+    meeting_id, created = new_id(), stamp(0, "anna")
+    world.anna.push([change("meeting", meeting_id, world.team_a, meeting(), at=created)])
+    world.bram.push([change("meeting", meeting_id, world.team_a, {"notes": "Bram's notes"},
+                            at=stamp(20, "bram"), base={"notes": created})])
+    seen = dict.fromkeys([*meeting(), "deleted"], created)  # Anna's copy: all at creation
+    answer = world.anna.push([change("meeting", meeting_id, world.team_a, {"deleted": True},
+                                     at=stamp(30, "anna"), base=seen)])
+    assert answer["results"][0] == {"index": 0, "id": meeting_id, "outcome": "conflict"}
+    stored = record_of(world, meeting_id)
+    assert stored["deleted"] is True and stored["notes"] == "Bram's notes"
+    [kept] = conflicts(world)
+    assert (kept["field"], kept["value"], kept["winner_value"], kept["author"],
+            kept["stamp"]) == ("deleted", False, True, world.bram.user_id, stamp(20, "bram"))
+    # The same write sent again (its answer lost) keeps nothing twice.
+    again = world.anna.push([change("meeting", meeting_id, world.team_a, {"deleted": True},
+                                    at=stamp(30, "anna"), base=seen)])
+    assert again["results"][0]["outcome"] == "applied"
+    resent = world.bram.push([change("meeting", meeting_id, world.team_a,
+                                     {"notes": "Bram's notes"}, at=stamp(20, "bram"),
+                                     base={"notes": created})])
+    assert resent["results"][0]["outcome"] == "applied"
+    assert len(conflicts(world)) == 1
+
+
+def test_a_delete_that_saw_the_edit_applies_without_conflict(world: World) -> None:
+    meeting_id, created = new_id(), stamp(0, "anna")
+    world.anna.push([change("meeting", meeting_id, world.team_a, meeting(), at=created)])
+    world.bram.push([change("meeting", meeting_id, world.team_a, {"notes": "Bram's notes"},
+                            at=stamp(20, "bram"), base={"notes": created})])
+    seen = {**dict.fromkeys([*meeting(), "deleted"], created), "notes": stamp(20, "bram")}
+    answer = world.anna.push([change("meeting", meeting_id, world.team_a, {"deleted": True},
+                                     at=stamp(30, "anna"), base=seen)])
+    assert answer["results"][0]["outcome"] == "applied"
+    assert record_of(world, meeting_id)["deleted"] is True
+    assert conflicts(world) == []
+
+
+def test_an_unseen_edit_stamped_after_the_delete_keeps_the_record(world: World) -> None:
+    """Clocks apart: Bram's edit is stamped later though the delete saw nothing of it."""
+    meeting_id, created = new_id(), stamp(0, "anna")
+    world.anna.push([change("meeting", meeting_id, world.team_a, meeting(), at=created)])
+    world.bram.push([change("meeting", meeting_id, world.team_a, {"notes": "Bram's notes"},
+                            at=stamp(40, "bram"), base={"notes": created})])
+    seen = dict.fromkeys([*meeting(), "deleted"], created)
+    answer = world.anna.push([change("meeting", meeting_id, world.team_a, {"deleted": True},
+                                     at=stamp(30, "anna"), base=seen)])
+    assert answer["results"][0]["lost_fields"] == ["deleted"]
+    stored = record_of(world, meeting_id)
+    assert stored["deleted"] is False and stored["notes"] == "Bram's notes"
+    assert stamps_of(world, meeting_id)["deleted"] == stamp(40, "bram")
+    [kept] = conflicts(world)
+    assert (kept["field"], kept["value"], kept["winner_value"]) == ("deleted", True, False)
+
+
+def test_a_delete_from_a_laptop_before_the_rule_still_applies(world: World) -> None:
+    """A delete naming only the base of ``deleted``: a field stamped before it counts as seen."""
+    meeting_id, created = new_id(), stamp(0, "anna")
+    world.anna.push([change("meeting", meeting_id, world.team_a, meeting(), at=created)])
+    world.bram.push([change("meeting", meeting_id, world.team_a, {"notes": "Bram's notes"},
+                            at=stamp(20, "bram"), base={"notes": created})])
+    answer = world.anna.push([change("meeting", meeting_id, world.team_a, {"deleted": True},
+                                     at=stamp(30, "anna"), base={"deleted": None})])
+    assert answer["results"][0]["outcome"] == "applied"
+    assert record_of(world, meeting_id)["deleted"] is True
+
+
+def test_only_a_delete_may_name_fields_it_does_not_set_in_its_base(world: World) -> None:
+    meeting_id, created = new_id(), stamp(0, "anna")
+    world.anna.push([change("meeting", meeting_id, world.team_a, meeting(), at=created)])
+    edit = world.anna.client.post("/api/v1/sync/push", headers=world.anna.headers, json={
+        "device_id": world.anna.device_id, "batch_id": "edit-with-extra-base",
+        "changes": [change("meeting", meeting_id, world.team_a, {"notes": "x"},
+                           at=stamp(10, "anna"), base={"notes": created, "place": created})]})
+    assert edit.status_code == 400 and edit.json()["error"]["code"] == "invalid_request"
+    unknown = world.anna.client.post("/api/v1/sync/push", headers=world.anna.headers, json={
+        "device_id": world.anna.device_id, "batch_id": "delete-with-unknown-base",
+        "changes": [change("meeting", meeting_id, world.team_a, {"deleted": True},
+                           at=stamp(10, "anna"), base={"mood": created})]})
+    assert unknown.status_code == 400 and unknown.json()["error"]["code"] == "invalid_request"
+    assert record_of(world, meeting_id).get("deleted") is not True
 
 
 def test_delete_then_newer_concurrent_edit_brings_the_record_back(world: World) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -264,7 +264,9 @@ class Records:
             saved.append(Saved(record, record_warnings))
         return saved
 
-    def update(self, entity_name: str, record_id: str, changes: Mapping[str, Any]) -> Saved:
+    def update(self, entity_name: str, record_id: str, changes: Mapping[str, Any], *,
+               rewrite: Collection[str] = ()) -> Saved:
+        """``rewrite``: fields written (with a new stamp) even if they hold that value."""
         spec = entities.entity(entity_name)
         with self.db.write() as db:
             current = self.get(entity_name, record_id, include_deleted="deleted" in changes)
@@ -284,7 +286,7 @@ class Records:
             if problems:
                 raise ValidationError(entity_name, problems, record_id)
             changed = {name: _wire(value) for name, value in changes.items()
-                       if _wire(current.get(name)) != _wire(value)}
+                       if name in rewrite or _wire(current.get(name)) != _wire(value)}
             if not changed:
                 return Saved(current)
             merged = {**current, **changed}
@@ -293,7 +295,11 @@ class Records:
             warnings = self._check(spec, check, record_id) if not merged.get("deleted") else []
             stamp = self.clock.now()
             versions = dict(current["versions"])
-            base = {name: field_version(versions, name) for name in changed}
+            # A delete also says what it saw: the stamp of every field as this laptop
+            # holds it now. A later pull may bring an edit into the hidden copy before
+            # the delete is pushed; the server keeps that edit (docs/protocol.md, Deletes).
+            seen = spec.synced_fields if changed.get("deleted") is True else changed
+            base = {name: field_version(versions, name) for name in seen}
             versions.update(dict.fromkeys(changed, stamp))
             updated = now_iso()
             assignments = ", ".join(f"[{name}] = ?" for name in changed)

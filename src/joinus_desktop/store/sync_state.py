@@ -133,11 +133,14 @@ class SyncState(Repository):
             batch.changes.append(_whole_record(spec, record, versions[ALL_FIELDS]))
             return
         dirty: dict[str, str | None] = {}  # field -> earliest unpushed base
+        seen: dict[str, str | None] = {}  # what the last delete saw of the fields it did not set
         for _, _, _, fields, base in entries:
             names = json.loads(fields) if fields else spec.synced_fields
             bases = json.loads(base)
             for name in names:
                 dirty.setdefault(name, bases.get(name))
+            if "deleted" in names and len(bases) > len(names):
+                seen = {n: b for n, b in bases.items() if n not in names}
         stamps = {n: field_version(record["versions"], n) for n in dirty}
         if any(e[3] is None for e in entries):
             # New to the server (or re-sent whole): the server validates each change as a
@@ -155,10 +158,14 @@ class SyncState(Repository):
         for stamp, values in sorted(groups.items()):
             # A base from the future is one of our own stamps the server refused
             # (clock_ahead), never a version it holds: sent as unseen, it is arbitrated.
+            base = {n: None if (b := dirty[n]) is not None and b[:15] > future else b
+                    for n in values}
+            if values.get("deleted") is True and seen:
+                # The delete says what it saw (protocol.md, Deletes).
+                base = {**{n: None if b is not None and b[:15] > future else b
+                           for n, b in seen.items()}, **base}
             batch.changes.append(Change(spec.name, record["id"], record["team_id"], stamp,
-                                        values, {n: None if (b := dirty[n]) is not None
-                                                 and b[:15] > future else b
-                                                 for n in values}))
+                                        values, base))
 
     def acknowledge(self, batch: OutboxBatch, results: list[ChangeResult]) -> int:
         """Drop what the server answered for; quarantine what it refused. Returns rejects."""

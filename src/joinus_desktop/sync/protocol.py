@@ -105,8 +105,11 @@ class Change:
         base = data.get("base", {})
         if not isinstance(base, dict):
             raise ProtocolError("invalid_request", f"{where}: 'base' must be an object")
+        # A delete also says what it saw: the base of any field of its record (see
+        # docs/protocol.md, "Deletes"). Any other change names only fields it sets.
+        deleting = fields.get("deleted") is True
         for name, value in base.items():
-            if name not in fields:
+            if name not in fields and not (deleting and name in spec.synced_field_set):
                 raise ProtocolError("invalid_request",
                                     f"{where}: base names '{name}', which the change does not set")
             if value is not None and not is_canonical_stamp(value):

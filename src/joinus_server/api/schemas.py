@@ -44,7 +44,8 @@ class ChangeIn(BaseModel):
     stamp: str = Field(pattern=STAMP_PATTERN, description="Hybrid logical clock stamp.")
     fields: dict[str, Any] = Field(min_length=1, description="Field name to new value.")
     base: dict[str, Annotated[str, Field(pattern=STAMP_PATTERN)] | None] = Field(
-        default_factory=dict, description="Field name to the stamp the edit was based on.")
+        default_factory=dict, description="Field name to the stamp the edit was based on. "
+        "A delete (deleted: true) may name every field of its record: what it saw.")
 
 
 class PushRequest(BaseModel):
