@@ -10,10 +10,10 @@ the real sync engine) syncs to the server's head, and every few pushes a
 freshly enrolled laptop does too. One real ``joinus-server`` process serves the
 whole run.
 
-Strategies that reach other parts of issue 12 are kept, switched by the flags
-below: stamps ahead of the server clock (``clock_ahead``, finding 2) and
-references to another team's records (finding 3). Turn a flag on once its
-refusal is in the server: the suite then checks those pushes too.
+Stamps ahead of the server clock (refused ``clock_ahead``, finding 2) and
+references to another team's records (refused ``foreign_reference``, finding 3)
+are among the values generated; the flags below can switch them off to tell
+which part of the server a failure is about.
 """
 
 from __future__ import annotations
@@ -53,9 +53,9 @@ pytestmark = pytest.mark.slow
 EXAMPLES = {"sqlite": 300, "postgres": 80}
 FRESH_LAPTOP_EVERY = 30  # a freshly enrolled laptop syncs after every this many pushes
 
-# Strategies that reach other helpers' findings; see the module docstring.
-STAMPS_AHEAD = False  # finding 2: stamps more than 5 minutes ahead (clock_ahead)
-OTHER_TEAM_REFERENCES = False  # finding 3: references to another team's records
+# Generated values that other refusals of the server meet; see the module docstring.
+STAMPS_AHEAD = True  # finding 2: stamps more than 5 minutes ahead (clock_ahead)
+OTHER_TEAM_REFERENCES = True  # finding 3: references to another team's records
 
 NOW_MS = hlc.wall_clock_ms()
 MONITOR = InstrumentRegistry.builtin().default()
@@ -210,7 +210,11 @@ ahead_ms = st.integers(NOW_MS + 6 * 60_000, 10**15 - 1)
 # a strategy object it has not seen than on drawing from one it has.
 @functools.cache
 def stamps() -> st.SearchStrategy[str]:
-    physical = st.one_of(past_ms, ahead_ms) if STAMPS_AHEAD else past_ms
+    # Few stamps ahead (1 in 16, and not on 0, which Hypothesis draws often): a change
+    # carries several stamps (its own, its bases) and one ahead refuses all of it, so
+    # even odds would leave little for the merge.
+    physical = (st.tuples(st.integers(0, 15), past_ms, ahead_ms).map(
+        lambda t: t[2] if t[0] == 7 else t[1]) if STAMPS_AHEAD else past_ms)
     return st.builds(lambda ms, counter, n: str(hlc.Stamp(ms, counter, n)),
                      physical, st.integers(0, hlc.MAX_COUNTER), node)
 
@@ -421,7 +425,8 @@ def test_a_hostile_device_cannot_stop_its_team(team: Team, database_url: str) ->
     assert_syncs(team, team.new_laptop())  # a laptop enrolled after all of it
     # Honest: the run reached the merge and the log, not only rejections.
     assert len(outcomes) >= EXAMPLES[backend]
-    assert outcomes.count("applied") >= len(outcomes) // 20, outcomes.count("applied")
+    merged = len(outcomes) - outcomes.count("rejected")  # applied, or stored as a conflict
+    assert merged >= len(outcomes) // 20, merged
     assert outcomes.count("rejected") >= len(outcomes) // 4
     assert team.fresh_syncs >= EXAMPLES[backend] // FRESH_LAPTOP_EVERY - 1
     print({name: outcomes.count(name) for name in ("applied", "conflict", "rejected")})
