@@ -45,6 +45,7 @@ from joinus_desktop.store.records import field_version
 from joinus_desktop.store.store import Store
 from joinus_desktop.sync.engine import enroll
 from tests.conftest import FAST_ARGON2, PASSPHRASE
+from tests.support.postgres import postgres_server, postgres_url  # noqa: F401
 from tests.support.server_process import ServerProcess, run_admin
 
 from .conftest import content
@@ -53,6 +54,7 @@ from .test_convergence_property import sync
 _run = itertools.count()
 
 MAX_EXAMPLES = 15
+PG_EXAMPLES = 5
 TEXT_FIELDS = ("alias", "exit_note")
 
 laptop = st.integers(0, 2)
@@ -130,13 +132,39 @@ def present(store: Store, team: str, record_id: str, name: str, value: str) -> b
         for c in conflicts))
 
 
+@pytest.fixture
+def pg_server(server_factory, postgres_url: str) -> ServerProcess:  # noqa: ANN001, F811
+    return server_factory(postgres_url)
+
+
+_RUN = settings(deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+_OPS = {"ops": st.lists(operation, min_size=4, max_size=20), "skew": skews, "data": st.data()}
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(1200)  # all examples run inside one test: more than the default 300 s
-@settings(max_examples=MAX_EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(ops=st.lists(operation, min_size=4, max_size=20), skew=skews, data=st.data())
+@settings(_RUN, max_examples=MAX_EXAMPLES)
+@given(**_OPS)
 def test_nothing_typed_vanishes_and_every_choice_reaches_every_laptop(
         server, tmp_path: Path, ops, skew, data) -> None:  # noqa: ANN001
+    check_nothing_vanishes(server, tmp_path, ops, skew, data)
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+@pytest.mark.timeout(1200)
+@settings(_RUN, max_examples=PG_EXAMPLES)
+@given(**_OPS)
+def test_nothing_vanishes_on_postgresql(pg_server, tmp_path: Path, ops, skew, data
+                                        ) -> None:  # noqa: ANN001
+    """The same property with the server on PostgreSQL (fewer examples: the merge is the
+    same code; what differs is the storage under it)."""
+    check_nothing_vanishes(pg_server, tmp_path, ops, skew, data)
+
+
+def check_nothing_vanishes(server: ServerProcess, tmp_path: Path, ops: list, skew: list[int],
+                           data: st.DataObject) -> None:
     stores, team, ids = three_laptops_sharing(server, tmp_path, records=2)
     for store, offset in zip(stores, skew):
         skew_clock(store, offset)
