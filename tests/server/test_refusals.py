@@ -16,7 +16,7 @@ import pytest
 from joinus_desktop.domain.hlc import Stamp, wall_clock_ms
 from joinus_desktop.domain.instruments import InstrumentRegistry, score
 from joinus_desktop.store.store import Store
-from joinus_desktop.sync.engine import SyncEngine, SyncReport, enroll
+from joinus_desktop.sync.engine import enroll
 from joinus_server.records import FieldVersion, LogEntry, StoredRecord, encode_log_fields
 from joinus_server.storage import open_storage
 from tests.conftest import FAST_ARGON2, PASSPHRASE
@@ -28,6 +28,7 @@ from tests.support.server_process import (
     run_admin,
     run_admin_raw,
 )
+from tests.support.syncing import sync
 
 from .helpers import change, meeting, new_id, observation, youngster
 
@@ -71,14 +72,6 @@ class Laptops:
         for store in self.made:
             if not store.vault.is_locked:
                 store.lock()
-
-
-def sync(store: Store) -> SyncReport:
-    engine = SyncEngine(store)
-    try:
-        return engine.run()
-    finally:
-        engine.close()
 
 
 @pytest.fixture

@@ -21,10 +21,11 @@ import pytest
 from joinus_desktop.domain import entities
 from joinus_desktop.domain.instruments import InstrumentRegistry, score
 from joinus_desktop.store.store import Store
-from joinus_desktop.sync.engine import SyncEngine, SyncReport, enroll
+from joinus_desktop.sync.engine import enroll
 from joinus_server.scores import SCORE_TOLERANCE
 from tests.conftest import FAST_ARGON2, PASSPHRASE
 from tests.support.server_process import Enrolled, ServerProcess, enrol_device, run_admin
+from tests.support.syncing import sync
 
 from .helpers import change, new_id, response, stamp, youngster
 
@@ -73,14 +74,6 @@ class Team:
         for store in self.stores:
             if not store.vault.is_locked:
                 store.lock()
-
-
-def sync(store: Store) -> SyncReport:
-    engine = SyncEngine(store)
-    try:
-        return engine.run()
-    finally:
-        engine.close()
 
 
 def server_head(team: Team) -> int:

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from joinus_desktop.store.errors import NotFound
 from joinus_desktop.store.store import Store
-from joinus_desktop.sync.engine import SyncEngine, enroll
+from joinus_desktop.sync.engine import enroll
 from tests.conftest import FAST_ARGON2, PASSPHRASE
 from tests.support.server_process import ServerProcess, run_admin
+from tests.support.syncing import sync
 
 from .conftest import content
 
@@ -31,14 +32,6 @@ operation = st.one_of(
     st.tuples(st.just("delete"), laptop, record),
     st.tuples(st.just("sync"), laptop),
 )
-
-
-def sync(store: Store) -> None:
-    engine = SyncEngine(store)
-    try:
-        engine.run()
-    finally:
-        engine.close()
 
 
 def three_laptops(server: ServerProcess, tmp: Path) -> tuple[list[Store], str]:

@@ -17,6 +17,7 @@ from joinus_desktop.sync.engine import SyncEngine, enroll
 from tests.conftest import FAST_ARGON2, PASSPHRASE
 from tests.support.postgres import postgres_server, postgres_url  # noqa: F401
 from tests.support.server_process import ServerProcess, ensure_team, run_admin
+from tests.support.syncing import sync
 
 pytestmark = pytest.mark.slow
 
@@ -50,14 +51,6 @@ def enrolled(server: ServerProcess, store: Store, email: str, name: str, team: s
     code = run_admin(server.database_url, "invite", email, in_process=True)["code"]
     enroll(store, server.url, code)
     return str(user["id"])
-
-
-def sync(store: Store) -> None:
-    engine = SyncEngine(store)
-    try:
-        engine.run()
-    finally:
-        engine.close()
 
 
 def test_a_sync_keeps_the_names_of_the_own_teams_members_only(

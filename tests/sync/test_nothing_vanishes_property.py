@@ -47,9 +47,9 @@ from joinus_desktop.sync.engine import enroll
 from tests.conftest import FAST_ARGON2, PASSPHRASE
 from tests.support.postgres import postgres_server, postgres_url  # noqa: F401
 from tests.support.server_process import ServerProcess, run_admin
+from tests.support.syncing import sync
 
 from .conftest import content
-from .test_convergence_property import sync
 
 _run = itertools.count()
 

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from joinus_desktop.domain.ids import uuid7
 from joinus_desktop.store.store import Store
-from joinus_desktop.sync.engine import SyncEngine, enroll
+from joinus_desktop.sync.engine import enroll
 from joinus_desktop.sync.protocol import ChangeResult
 from joinus_desktop.ui.sync.conflicts import ReviewDialog
 from joinus_desktop.ui.sync.not_stored import NotStoredCard
 from joinus_desktop.ui.sync.service import SyncService
 from joinus_desktop.ui.sync.status import SyncStatusWidget
 from tests.support.server_process import ensure_team, run_admin, server_factory  # noqa: F401
+from tests.support.syncing import sync
 from tests.sync.poison import future_stamp, store_on_server
 
 
@@ -34,14 +35,6 @@ def enrolled(store: Store, server) -> None:  # noqa: ANN001
     code = run_admin(server.database_url, "invite", "a@example.org", in_process=True)["code"]
     enroll(store, server.url, code)
     sync(store)
-
-
-def sync(store: Store) -> None:
-    engine = SyncEngine(store)
-    try:
-        engine.run()
-    finally:
-        engine.close()
 
 
 def texts(widget) -> str:  # noqa: ANN001
