@@ -13,6 +13,10 @@ import pytest
 
 from joinus_desktop.domain.ids import uuid7
 
+# Real stamps: a conflict record's stamps are validated when it is resolved.
+LOSER_STAMP = "001780000000000:000000:other-laptop"
+WINNER_STAMP = "001780000000001:000000:server"
+
 
 def deleted_observation(store, team) -> str:  # noqa: ANN001
     y = store.youngsters.add(team_id=team["id"], alias="Sam", intake_date="2026-03-01").id
@@ -31,8 +35,9 @@ def conflict(store, team, obs: str, field: str, value: Any, winner: Any) -> str:
         db.execute(
             "INSERT INTO conflict (id, team_id, entity, record_id, field, value, stamp, author,"
             " winner_value, winner_stamp, resolved, deleted, versions) VALUES "
-            "(?, ?, 'observation', ?, ?, ?, 's', 'x', ?, 's', 0, 0, '{}')",
-            (conflict_id, team["id"], obs, field, json.dumps(value), json.dumps(winner)))
+            "(?, ?, 'observation', ?, ?, ?, ?, 'x', ?, ?, 0, 0, '{}')",
+            (conflict_id, team["id"], obs, field, json.dumps(value), LOSER_STAMP,
+             json.dumps(winner), WINNER_STAMP))
     return conflict_id
 
 
