@@ -176,6 +176,11 @@ class _Batch:
         if future is not None:
             return future
         existing = self.records.get(change.id)
+        if change.entity == "conflict" and existing is None:
+            # Conflict records are the server's: a device that made one could name any
+            # colleague as the author of any text. Devices only mark them resolved.
+            return Rejection("read_only", "Conflict records are made by the server; a device "
+                                          "may only mark one resolved.")
         youngster = youngster_of(entities.entity(change.entity), change.id, change.fields)
         if existing is not None and existing.youngster_id:
             youngster = existing.youngster_id

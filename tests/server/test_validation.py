@@ -9,6 +9,7 @@ per-change rejection with a stable code, and real laptops keep syncing.
 from __future__ import annotations
 
 import itertools
+import json
 import random
 import uuid
 from collections.abc import Callable, Iterator
@@ -159,19 +160,19 @@ def test_json_nested_a_thousand_deep_is_refused_cleanly(team: Team) -> None:
         ("questionnaire_response",
          f'{{"youngster_id":"{y}","instrument_id":"joinus-monitor","instrument_version":1,'
          + f'"moment":"T0","date":"2026-02-03","answers":{deep}}}'),
-        ("conflict", f'{{{about_alias},"value":{"[" * 1000 + "]" * 1000}}}'),
         ("observation", f'{{"youngster_id":"{y}","date":"2026-02-03","behaviour":{deep}}}'),
-        ("conflict", f'{{{about_alias},"value":{_nested(entities.MAX_JSON_DEPTH + 1)}}}'),
     ]:
         answer = team.push_body(body(entity, fields))
         assert answer.status_code == 200, answer.text
         [result] = answer.json()["results"]
         assert (result["outcome"], result["code"]) == ("rejected", "invalid_record"), result
-    # Just within the limit is stored; a value over the limit in a real field is not.
-    fine = f'{{"entity":"youngster","record_id":"{y}","field":"alias","value":' \
-           f'{_nested(entities.MAX_JSON_DEPTH)}}}'
-    [result] = team.push_body(body("conflict", fine)).json()["results"]
-    assert result["outcome"] == "applied", result
+    # A deep conflict record is refused like any conflict record a device makes.
+    answer = team.push_body(body("conflict", f'{{{about_alias},"value":{deep}}}'))
+    assert answer.json()["results"][0]["code"] == "read_only", answer.text
+    # The limit itself: 32 levels pass the check the server applies, 33 do not.
+    limit = entities.MAX_JSON_DEPTH
+    assert entities.json_problem("value", json.loads(_nested(limit))) is None
+    assert entities.json_problem("value", json.loads(_nested(limit + 1))) is not None
     # Deeper than the JSON parser goes (1,024): a clean 400, never a 500.
     answer = team.push_body(body("conflict", f'{{"value":{_nested(1100)}}}'))
     assert answer.status_code == 400 and answer.json()["error"]["code"] == "invalid_json"
@@ -308,13 +309,6 @@ def test_dates_text_conflicts_and_tags_are_checked(team: Team) -> None:
         ("observation", observation(tags=["peer_contact"] * (entities.MAX_TAGS + 1))),
         ("observation", observation(tags=[["peer_contact"]])),
         ("observation", observation(behaviour="x" * 4001)),
-        ("conflict", conflict(entity="no_such_entity")),
-        ("conflict", conflict(field="no_such_field")),
-        ("conflict", conflict(stamp="yesterday")),
-        ("conflict", conflict(winner_stamp=stamp(2).replace("dev-a", "dév"))),
-        ("conflict", conflict(author="a" * 81)),
-        ("conflict", conflict(value="x" * 131_073)),
-        ("conflict", conflict(value={"n": 2**64})),
     ]
     results = team.push([change(entity, new_id(), team.team_id, fields, at=stamp(i))
                          for i, (entity, fields) in enumerate(refused)])
@@ -322,11 +316,20 @@ def test_dates_text_conflicts_and_tags_are_checked(team: Team) -> None:
         [("rejected", "invalid_record")] * len(refused), results
     fine = team.push([
         change("observation", new_id(), team.team_id,
-               observation(date="2026-02-03", tags=["peer_contact"]), at=stamp(30)),
-        change("conflict", new_id(), team.team_id, conflict(), at=stamp(31)),
-        change("conflict", new_id(), team.team_id,
-               conflict(field="deleted", value=True, winner_value=False, stamp=None),
-               at=stamp(32)),
-    ])
-    assert [r["outcome"] for r in fine] == ["applied"] * 3, fine
+               observation(date="2026-02-03", tags=["peer_contact"]), at=stamp(30))])
+    assert [r["outcome"] for r in fine] == ["applied"], fine
+    # Conflict records are the server's: whatever a device sends as one, even a
+    # well-formed one naming a colleague as author, is refused (read_only).
+    conflicts = [conflict(), conflict(entity="no_such_entity"), conflict(author="a" * 81),
+                 conflict(value={"n": 2**64})]
+    results = team.push([change("conflict", new_id(), team.team_id, fields, at=stamp(40 + i))
+                         for i, fields in enumerate(conflicts)])
+    assert [r.get("code") for r in results] == ["read_only"] * len(conflicts), results
+    # The checks of a conflict's own fields (for the records the server makes).
+    for bad in (conflict(entity="no_such_entity"), conflict(field="no_such_field"),
+                conflict(stamp="yesterday"), conflict(author="a" * 81),
+                conflict(winner_stamp=stamp(2).replace("dev-a", "dév")),
+                conflict(value="x" * 131_073), conflict(value={"n": 2**64})):
+        assert any(p.is_error for p in entities.validate("conflict", bad)), bad
+    assert not [p for p in entities.validate("conflict", conflict()) if p.is_error]
     assert_laptops_sync(team)

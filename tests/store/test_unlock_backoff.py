@@ -179,3 +179,18 @@ def test_a_damaged_or_deleted_file_counts_as_none(vault_root: Path, clock: FakeC
             Vault.unlock(vault_root, WRONG)
     attempts.unlink()  # documented: deleting the file resets the back-off
     Vault.unlock(vault_root, PASSPHRASE).lock()
+
+
+def test_a_failure_stamped_in_the_future_still_counts_down(tmp_path: Path) -> None:
+    """Wrong tries made while the clock was a day ahead, then the clock set right: the
+    wait is the delay counted from now, not until the wall clock reaches the future."""
+    clock = FakeClock()
+    throttle = UnlockThrottle(tmp_path / "attempts.json", clock=clock)
+    clock.advance(86_400)
+    for _ in range(6):
+        throttle.failed()
+    clock.advance(-86_400)  # the clock set right
+    assert throttle.wait_s() == 2.0
+    clock.advance(2.0)
+    assert throttle.wait_s() == 0.0
+    throttle.check()

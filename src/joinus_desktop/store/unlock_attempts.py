@@ -74,8 +74,13 @@ class UnlockThrottle:
         delay = delay_after(attempts.failures)
         if delay <= 0:
             return 0.0
-        elapsed = self._clock() - attempts.last_failure
-        # A clock set back (elapsed < 0) never makes the wait longer than the delay itself.
+        now = self._clock()
+        elapsed = now - attempts.last_failure
+        if elapsed < 0:
+            # The last failure lies in the future: tries made while the clock was ahead,
+            # then the clock was set right. Count from now, or the wait would never end.
+            self._write(attempts.failures, now)
+            return delay
         return min(delay, max(0.0, delay - elapsed))
 
     def check(self) -> None:
@@ -87,14 +92,17 @@ class UnlockThrottle:
     def failed(self) -> float:
         """Count a wrong try; returns the wait before the next one."""
         failures = self.read().failures + 1
-        body = json.dumps({"failures": failures, "last_failure": self._clock()})
+        self._write(failures, self._clock())
+        if failures >= FREE_TRIES:
+            log.warning("%d wrong unlock tries in a row", failures)
+        return delay_after(failures)
+
+    def _write(self, failures: int, last_failure: float) -> None:
+        body = json.dumps({"failures": failures, "last_failure": last_failure})
         try:
             write_atomically(self.path, body.encode("utf-8"))
         except OSError:
             log.warning("the unlock attempts file cannot be written")
-        if failures >= FREE_TRIES:
-            log.warning("%d wrong unlock tries in a row", failures)
-        return delay_after(failures)
 
     def succeeded(self) -> None:
         try:
