@@ -332,7 +332,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f" en probeer het opnieuw; werkt je code dan nog niet, vraag je coördinator "
                   f"om een nieuwe.", file=sys.stderr)
             return EXIT_ERROR
-        print(f"joinus-desktop: sync failed: {exc.message}", file=sys.stderr)
+        failed = "enrolment failed" if func is cmd_enroll else "sync failed"
+        print(f"joinus-desktop: {failed}: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     except ClockError as exc:
         print(f"joinus-desktop: error: {exc}", file=sys.stderr)

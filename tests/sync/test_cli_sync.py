@@ -61,7 +61,7 @@ def test_sync_errors_are_one_clear_line(server, tmp_path: Path) -> None:  # noqa
     assert result.returncode == 1 and "Cannot reach the organisation server" in result.stderr
 
     result = cli(laptop, "enroll", "--force", "--server", server.url, "--code", "WRONG-CODE")
-    assert result.returncode == 1 and result.stderr.startswith("joinus-desktop: sync failed:")
+    assert result.returncode == 1 and result.stderr.startswith("joinus-desktop: enrolment failed:")
 
     devices = run_admin(server.database_url, "list-devices")
     for device in devices:

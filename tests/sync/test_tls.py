@@ -67,6 +67,9 @@ def no_requests(monkeypatch: pytest.MonkeyPatch) -> list[httpx.Request]:
     ("ftp://joinus.example.nl", False),
     ("joinus.example.nl", False),
     ("https://", False),
+    # A user name or password would go out as Basic auth instead of the token.
+    ("https://anna:secret@joinus.example.nl", False),
+    ("http://user:pw@127.0.0.1:8765", False),
 ])
 def test_which_server_addresses_are_allowed(url: str, allowed: bool) -> None:
     assert tls.allowed(url) is allowed

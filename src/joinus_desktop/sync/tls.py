@@ -53,6 +53,11 @@ def insecure_reason(url: str) -> str | None:
     if parts.scheme in ("http", "https") and not host:
         return f"The server address {url!r} has no host name; it should look like " \
                "https://joinus.example.nl."
+    if parts.username is not None or parts.password is not None:
+        # A user name or password in the address would go out as Basic auth, in place
+        # of the laptop's token (and land in logs): the laptop authenticates by token.
+        return f"The server address must not contain a user name or password; use " \
+               f"https://{host}{f':{parts.port}' if parts.port else ''}{parts.path}."
     if parts.scheme == "https":
         return None
     if parts.scheme == "http" and is_loopback_host(host):
